@@ -1,0 +1,69 @@
+"""Keyset pagination: pages cost the same however deep they are."""
+
+import base64
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+
+@dataclass
+class Page:
+    items: list
+    next_cursor: str | None
+
+    @property
+    def has_next(self) -> bool:
+        return self.next_cursor is not None
+
+
+def _encode(values: list[Any]) -> str:
+    plain = [v.isoformat() if isinstance(v, datetime) else v for v in values]
+    return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str, size: int) -> list[Any] | None:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(values, list) or len(values) != size:
+        return None
+    return values
+
+
+def _after(order: tuple[str, ...], values: list[Any]) -> Q:
+    """Build “strictly after this row” for a multi-column ordering."""
+    condition = Q()
+    for index in reversed(range(len(order))):
+        field = order[index].lstrip("-")
+        lookup = "lt" if order[index].startswith("-") else "gt"
+        step = Q(**{f"{field}__{lookup}": values[index]})
+        equal = Q(**{order[j].lstrip("-"): values[j] for j in range(index)})
+        condition = (equal & step) | condition if condition else equal & step
+    return condition
+
+
+def keyset_page(queryset: QuerySet, *, order: tuple[str, ...], cursor: str | None, size: int) -> Page:
+    """Return one page after ``cursor``; the last field of ``order`` must be unique."""
+    queryset = queryset.order_by(*order)
+    if cursor:
+        values = _decode(cursor, len(order))
+        if values is not None:
+            queryset = queryset.filter(_after(order, values))
+    rows = list(queryset[: size + 1])
+    next_cursor = None
+    if len(rows) > size:
+        rows = rows[:size]
+        last = rows[-1]
+        next_cursor = _encode([_value(last, field.lstrip("-")) for field in order])
+    return Page(items=rows, next_cursor=next_cursor)
+
+
+def _value(row: Any, path: str) -> Any:
+    for part in path.split("__"):
+        row = getattr(row, part)
+    return row

@@ -1,0 +1,32 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from staffroom.communities.selectors import DirectoryFilters, community_directory, communities_of
+
+HOME_COMMUNITY_COUNT = 9
+
+
+@require_GET
+def home(request):
+    featured = community_directory(
+        viewer=request.user, filters=DirectoryFilters(), size=HOME_COMMUNITY_COUNT
+    )
+    return render(
+        request,
+        "core/home.html",
+        {"featured": featured.items, "mine": list(communities_of(request.user))},
+    )
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    return HttpResponse("User-agent: *\nDisallow: /admin/\nDisallow: /accounts/\n",
+                        content_type="text/plain")
+
+
+@require_GET
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,33 @@
+from django.db.models import QuerySet
+
+from staffroom.orgs.models import Organization, OrganizationMembership, OrgRole
+from staffroom.permissions.actors import is_signed_in, is_staff
+from staffroom.permissions.communities import visible_communities
+
+
+def organizations_managed_by(user) -> QuerySet:
+    """List the organisations a user administers (all of them for platform staff)."""
+    if is_staff(user):
+        return Organization.objects.all()
+    if not is_signed_in(user):
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        memberships__user=user, memberships__role=OrgRole.ADMIN
+    ).distinct()
+
+
+def organization_page(*, viewer, organization: Organization) -> dict:
+    communities = visible_communities(viewer, organization.communities.all()).order_by("name")
+    return {
+        "communities": list(communities),
+        "member_count": organization.memberships.count(),
+        "domains": list(organization.domains.all()),
+    }
+
+
+def organization_members(*, organization: Organization) -> list[OrganizationMembership]:
+    return list(
+        organization.memberships.select_related("user__profile").order_by(
+            "role", "user__profile__display_name"
+        )
+    )

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from staffroom.core import views as core_views
+
+admin.site.site_header = _("Staffroom administration")
+admin.site.site_title = _("Staffroom admin")
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("robots.txt", core_views.robots_txt),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("staffroom.accounts.urls")),
+    path("", include("staffroom.orgs.urls")),
+    path("", include("staffroom.communities.urls")),
+]
