@@ -201,7 +201,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# In development WhiteNoise serves straight from the apps, so nothing is collected.
+STATIC_ROOT = VAR_DIR / "static" if PRODUCTION else None
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
