@@ -13,8 +13,11 @@ def _setup() -> None:
 
     try:
         import django
+        from django.conf import settings
 
         django.setup()
+        # SQLite cannot create the folder its database lives in.
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
     except ImproperlyConfigured as error:
         # One clear sentence instead of a traceback: the admin only has to fix the setting.
         print(f"staffroom: {error}", file=sys.stderr)
@@ -37,10 +40,8 @@ def _run_uvicorn(host: str, port: int, workers: int) -> None:
 
 def demo(argv: list[str]) -> None:
     """Create the SQLite database, load the demo data and serve on port 8000."""
-    from django.conf import settings
     from django.core.management import call_command
 
-    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
     call_command("load_demo")
     no_serve = "--no-serve" in argv

@@ -28,9 +28,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 ENV = os.environ.get("STAFFROOM_ENV", "development").strip().lower()
 if ENV not in {"development", "production"}:
-    raise ImproperlyConfigured(
-        f"STAFFROOM_ENV must be 'development' or 'production', not {ENV!r}."
-    )
+    raise ImproperlyConfigured(f"STAFFROOM_ENV must be 'development' or 'production', not {ENV!r}.")
 PRODUCTION = ENV == "production"
 DEBUG = env_bool("STAFFROOM_DEBUG", not PRODUCTION)
 

@@ -20,8 +20,10 @@ class UserAdmin(DjangoUserAdmin):
     inlines = [ProfileInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser", "groups",
-                                  "user_permissions"]}),
+        (
+            _("Access"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]

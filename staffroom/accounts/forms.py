@@ -15,15 +15,21 @@ class ProfileForm(forms.ModelForm):
         help_text=_("Comma-separated, e.g. “formative assessment, Desmos, co-teaching”."),
     )
     subjects = forms.ModelMultipleChoiceField(
-        Subject.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
+        Subject.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label=_("Subjects you teach"),
     )
     grade_bands = forms.ModelMultipleChoiceField(
-        GradeBand.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
+        GradeBand.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label=_("Grade bands"),
     )
     languages = forms.ModelMultipleChoiceField(
-        Language.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
+        Language.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label=_("Languages you teach or talk in"),
     )
     time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, label=_("Time zone"))

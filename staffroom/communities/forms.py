@@ -40,7 +40,9 @@ class CommunityForm(forms.ModelForm):
             "restricted_to_organization",
         ]
         widgets = {"domain_statement": forms.Textarea(attrs={"rows": 6})}
-        help_texts = {"slug": _("Letters, numbers and hyphens; used in the community's web address.")}
+        help_texts = {
+            "slug": _("Letters, numbers and hyphens; used in the community's web address.")
+        }
 
     def __init__(self, *args, organizations=None, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,23 +111,30 @@ class TransferForm(forms.Form):
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["member"].choices = [
-            (m.user_id, m.user.profile.display_name) for m in members
-        ]
+        self.fields["member"].choices = [(m.user_id, m.user.profile.display_name) for m in members]
 
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     subject = forms.ModelChoiceField(
-        Subject.objects.all(), required=False, to_field_name="slug", label=_("Subject"),
+        Subject.objects.all(),
+        required=False,
+        to_field_name="slug",
+        label=_("Subject"),
         empty_label=_("Any subject"),
     )
     grade_band = forms.ModelChoiceField(
-        GradeBand.objects.all(), required=False, to_field_name="slug", label=_("Grade band"),
+        GradeBand.objects.all(),
+        required=False,
+        to_field_name="slug",
+        label=_("Grade band"),
         empty_label=_("Any grade band"),
     )
     language = forms.ModelChoiceField(
-        Language.objects.all(), required=False, to_field_name="slug", label=_("Language"),
+        Language.objects.all(),
+        required=False,
+        to_field_name="slug",
+        label=_("Language"),
         empty_label=_("Any language"),
     )
     kind = forms.ChoiceField(
@@ -142,11 +151,17 @@ class DirectoryFilterForm(forms.Form):
 class MemberFilterForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
     subject = forms.ModelChoiceField(
-        Subject.objects.all(), required=False, to_field_name="slug", label=_("Subject"),
+        Subject.objects.all(),
+        required=False,
+        to_field_name="slug",
+        label=_("Subject"),
         empty_label=_("Any subject"),
     )
     grade_band = forms.ModelChoiceField(
-        GradeBand.objects.all(), required=False, to_field_name="slug", label=_("Grade band"),
+        GradeBand.objects.all(),
+        required=False,
+        to_field_name="slug",
+        label=_("Grade band"),
         empty_label=_("Any grade band"),
     )
     country = forms.ChoiceField(

@@ -118,7 +118,10 @@ class MemberFilters:
 
 
 def member_directory(
-    *, community: Community, filters: MemberFilters, cursor: str | None = None,
+    *,
+    community: Community,
+    filters: MemberFilters,
+    cursor: str | None = None,
     size: int = MEMBERS_PAGE_SIZE,
 ) -> Page:
     """List a community's active members with their profiles, filtered, by name."""

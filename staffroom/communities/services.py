@@ -115,7 +115,9 @@ def community_create(
 def community_update(*, actor, community: Community, **fields) -> Community:
     """Change a community's settings: domain statement, vocabulary, visibility, joining."""
     perms.check_can_manage_community(actor, community)
-    many = {key: fields.pop(key) for key in ("subjects", "grade_bands", "languages") if key in fields}
+    many = {
+        key: fields.pop(key) for key in ("subjects", "grade_bands", "languages") if key in fields
+    }
     allowed = {
         "name",
         "tagline",
@@ -451,4 +453,3 @@ def space_delete(*, actor, space: Space) -> None:
     if Space.objects.filter(community=space.community).count() <= 1:
         raise ServiceError(_("A community keeps at least one space."))
     space.delete()
-

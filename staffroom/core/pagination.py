@@ -47,7 +47,9 @@ def _after(order: tuple[str, ...], values: list[Any]) -> Q:
     return condition
 
 
-def keyset_page(queryset: QuerySet, *, order: tuple[str, ...], cursor: str | None, size: int) -> Page:
+def keyset_page(
+    queryset: QuerySet, *, order: tuple[str, ...], cursor: str | None, size: int
+) -> Page:
     """Return one page after ``cursor``; the last field of ``order`` must be unique."""
     queryset = queryset.order_by(*order)
     if cursor:

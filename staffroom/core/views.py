@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from staffroom.communities.selectors import DirectoryFilters, community_directory, communities_of
+from staffroom.communities.selectors import DirectoryFilters, communities_of, community_directory
 
 HOME_COMMUNITY_COUNT = 9
 
@@ -23,8 +23,9 @@ def home(request):
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    return HttpResponse("User-agent: *\nDisallow: /admin/\nDisallow: /accounts/\n",
-                        content_type="text/plain")
+    return HttpResponse(
+        "User-agent: *\nDisallow: /admin/\nDisallow: /accounts/\n", content_type="text/plain"
+    )
 
 
 @require_GET

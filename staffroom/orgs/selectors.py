@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from staffroom.orgs.models import Organization, OrganizationMembership, OrgRole
 from staffroom.permissions.actors import is_signed_in, is_staff
@@ -14,6 +14,12 @@ def organizations_managed_by(user) -> QuerySet:
     return Organization.objects.filter(
         memberships__user=user, memberships__role=OrgRole.ADMIN
     ).distinct()
+
+
+def organizations_for_community(user, community) -> QuerySet:
+    """List the organisations a steward may attach their community to, keeping the current one."""
+    managed = organizations_managed_by(user).values("pk")
+    return Organization.objects.filter(Q(pk__in=managed) | Q(pk=community.organization_id))
 
 
 def organization_page(*, viewer, organization: Organization) -> dict:

@@ -35,7 +35,9 @@ def normalise_domain(raw: str) -> str:
 
 
 @transaction.atomic
-def organization_domain_add(*, actor, organization: Organization, domain: str) -> OrganizationDomain:
+def organization_domain_add(
+    *, actor, organization: Organization, domain: str
+) -> OrganizationDomain:
     """Vouch for an e-mail domain; everyone with a confirmed address on it joins the org."""
     if not can_manage_organization(actor, organization):
         raise ServiceError(_("Only an administrator of this organisation can add domains."))
@@ -105,9 +107,7 @@ def _sync(user_id: int) -> None:
             "organization_id", flat=True
         )
     )
-    current = {
-        m.organization_id: m for m in OrganizationMembership.objects.filter(user_id=user_id)
-    }
+    current = {m.organization_id: m for m in OrganizationMembership.objects.filter(user_id=user_id)}
     for org_id in entitled - set(current):
         OrganizationMembership.objects.create(
             organization_id=org_id, user_id=user_id, source=OrgMembershipSource.DOMAIN

@@ -6,8 +6,14 @@ app_name = "orgs"
 urlpatterns = [
     path("orgs/<slug:slug>/", views.detail, name="detail"),
     path("orgs/<slug:slug>/manage/", views.manage, name="manage"),
-    path("orgs/<slug:slug>/manage/domains/<int:domain_id>/remove/", views.domain_remove,
-         name="domain_remove"),
-    path("orgs/<slug:slug>/manage/members/<int:membership_id>/admin/", views.member_admin,
-         name="member_admin"),
+    path(
+        "orgs/<slug:slug>/manage/domains/<int:domain_id>/remove/",
+        views.domain_remove,
+        name="domain_remove",
+    ),
+    path(
+        "orgs/<slug:slug>/manage/members/<int:membership_id>/admin/",
+        views.member_admin,
+        name="member_admin",
+    ),
 ]

@@ -92,7 +92,11 @@ def can_leave_community(user, community: Community) -> bool:
 
 def can_post_in_community(user, community: Community) -> bool:
     """Whether the viewer may start threads and reply: active members only."""
-    return is_signed_in(user) and user.is_active and state_in(user, community) == MembershipState.ACTIVE
+    return (
+        is_signed_in(user)
+        and user.is_active
+        and state_in(user, community) == MembershipState.ACTIVE
+    )
 
 
 def can_moderate_community(user, community: Community) -> bool:
@@ -168,7 +172,5 @@ def readable_communities(user, queryset: QuerySet | None = None) -> QuerySet:
     public = Q(visibility=Visibility.PUBLIC)
     if not is_signed_in(user):
         return queryset.filter(public)
-    mine = Membership.objects.filter(user=user, state=MembershipState.ACTIVE).values(
-        "community_id"
-    )
+    mine = Membership.objects.filter(user=user, state=MembershipState.ACTIVE).values("community_id")
     return queryset.filter(public | Q(pk__in=mine))

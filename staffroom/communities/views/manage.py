@@ -19,7 +19,7 @@ from staffroom.communities.forms import (
 )
 from staffroom.communities.models import Community, Membership, MembershipState, Role
 from staffroom.core.errors import ServiceError
-from staffroom.orgs.selectors import organizations_managed_by
+from staffroom.orgs.selectors import organizations_for_community
 from staffroom.permissions import communities as perms
 
 
@@ -52,15 +52,10 @@ def _report(request, action, success: str) -> bool:
 @require_http_methods(["GET", "POST"])
 def settings_view(request, slug: str):
     community = _managed(request, slug)
-    organizations = organizations_managed_by(request.user)
-    if community.organization_id:
-        organizations = organizations | type(organizations).model.objects.filter(
-            pk=community.organization_id
-        )
     form = CommunityForm(
         request.POST or None,
         instance=community,
-        organizations=organizations.distinct(),
+        organizations=organizations_for_community(request.user, community),
         editing=True,
     )
     if request.method == "POST" and form.is_valid():
@@ -115,7 +110,9 @@ def spaces(request, slug: str):
 def space_edit(request, slug: str, space_id: int):
     community = _managed(request, slug)
     space = get_object_or_404(community.spaces, pk=space_id)
-    form = SpaceForm(request.POST or None, initial={"name": space.name, "description": space.description})
+    form = SpaceForm(
+        request.POST or None, initial={"name": space.name, "description": space.description}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.space_update(
@@ -141,7 +138,9 @@ def space_edit(request, slug: str, space_id: int):
 def space_move(request, slug: str, space_id: int):
     community = _managed(request, slug)
     space = get_object_or_404(community.spaces, pk=space_id)
-    services.space_move(actor=request.user, space=space, direction=request.POST.get("direction", ""))
+    services.space_move(
+        actor=request.user, space=space, direction=request.POST.get("direction", "")
+    )
     return redirect("communities:manage_spaces", slug=slug)
 
 

@@ -183,7 +183,9 @@ def members(request, slug: str):
 
 @require_http_methods(["GET", "POST"])
 def invitation(request, token: str):
-    invite = Invitation.objects.select_related("community__organization").filter(token=token).first()
+    invite = (
+        Invitation.objects.select_related("community__organization").filter(token=token).first()
+    )
     if invite is None:
         raise Http404
     community = invite.community
