@@ -1,9 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.core import views as core_views
 
+# Staff sign in through allauth too, so rate limits and two-factor authentication apply.
+admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("Staffroom administration")
 admin.site.site_title = _("Staffroom admin")
 
