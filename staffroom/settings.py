@@ -199,6 +199,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "staffroom" / "static"]
 # In development WhiteNoise serves straight from the apps, so nothing is collected.
 STATIC_ROOT = VAR_DIR / "static" if PRODUCTION else None
 MEDIA_URL = "/media/"

@@ -1,14 +1,14 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from staffroom.communities.selectors import DirectoryFilters, communities_of, community_directory
 
 HOME_COMMUNITY_COUNT = 9
 
 
-@require_GET
+@require_safe
 def home(request):
     featured = community_directory(
         viewer=request.user, filters=DirectoryFilters(), size=HOME_COMMUNITY_COUNT
@@ -20,7 +20,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     return HttpResponse(
@@ -28,6 +28,6 @@ def robots_txt(request):
     )
 
 
-@require_GET
+@require_safe
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from staffroom.core.errors import ServiceError
 from staffroom.orgs import selectors, services
@@ -15,7 +15,7 @@ from staffroom.permissions.orgs import (
 )
 
 
-@require_GET
+@require_safe
 def detail(request, slug: str):
     organization = access_organization(request.user, slug)
     return render(

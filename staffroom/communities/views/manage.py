@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from staffroom.communities import selectors, services
 from staffroom.communities.forms import (
@@ -158,7 +158,7 @@ def space_delete(request, slug: str, space_id: int):
 
 
 @login_required
-@require_GET
+@require_safe
 def members(request, slug: str):
     community = _moderated(request, slug)
     return render(

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from staffroom.communities import selectors, services
 from staffroom.communities.forms import (
@@ -20,7 +20,7 @@ from staffroom.orgs.selectors import organizations_managed_by
 from staffroom.permissions import communities as perms
 
 
-@require_GET
+@require_safe
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
     filters = selectors.DirectoryFilters()
@@ -81,7 +81,7 @@ def create(request):
     return render(request, "communities/create.html", {"form": form})
 
 
-@require_GET
+@require_safe
 def detail(request, slug: str):
     community = perms.access_community(request.user, slug)
     can_manage = perms.can_manage_community(request.user, community)
@@ -153,7 +153,7 @@ def leave(request, slug: str):
     return redirect("communities:directory")
 
 
-@require_GET
+@require_safe
 def members(request, slug: str):
     community = perms.access_community(request.user, slug)
     perms.check_can_read_community(request.user, community)
