@@ -19,3 +19,13 @@ def _fresh_cache():
 @pytest.fixture
 def password():
     return "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing costs half a second per user; tests check behaviour, not hash strength.
+    # PBKDF2 stays listed so hashes made outside a test (the demo data) still verify.
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]

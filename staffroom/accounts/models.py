@@ -11,13 +11,13 @@ from django_countries.fields import CountryField
 
 from staffroom.core.models import GradeBand, Language, Subject, TimeStampedModel
 
-TIME_ZONE_CHOICES = [
-    (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
-]
+# available_timezones() walks tzdata on every call; the set never changes at run time.
+TIME_ZONES = frozenset(zoneinfo.available_timezones())
+TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(TIME_ZONES)]
 
 
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in TIME_ZONES:
         raise ValidationError(_("Choose a time zone from the list."))
 
 

@@ -132,8 +132,12 @@ def community_update(*, actor, community: Community, **fields) -> Community:
         raise ValueError(f"Unknown community fields: {sorted(unknown)}")
     organization = fields.get("organization", community.organization)
     restricted = fields.get("restricted_to_organization", community.restricted_to_organization)
-    if organization != community.organization or restricted:
-        _check_organization(actor, organization, restricted)
+    if restricted and organization is None:
+        _check_organization(actor, None, True)
+    # Only a change of owner or restriction needs the organisation's say, on both sides.
+    if organization != community.organization or restricted != community.restricted_to_organization:
+        for owner in {community.organization, organization} - {None}:
+            _check_organization(actor, owner, restricted=False)
     for key, value in fields.items():
         setattr(community, key, value.strip() if isinstance(value, str) else value)
     if not community.name or not community.domain_statement:
@@ -194,7 +198,7 @@ def _join_refusal(user, community: Community) -> str:
             MembershipState.PENDING: _("You have already asked to join; a steward will decide."),
             MembershipState.BANNED: _("You cannot join this community."),
         }[existing.state]
-    if community.restricted_to_organization and community.organization_id:
+    if not perms.meets_organization_rule(user, community):
         return _("Only members of %(org)s can join this community.") % {
             "org": community.organization.name
         }

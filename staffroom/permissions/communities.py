@@ -36,7 +36,8 @@ def can_read_community(user, community: Community) -> bool:
     return state_in(user, community) == MembershipState.ACTIVE
 
 
-def _meets_organization_rule(user, community: Community) -> bool:
+def meets_organization_rule(user, community: Community) -> bool:
+    """Whether the viewer passes a formal community's “organisation members only” rule."""
     if not community.restricted_to_organization or community.organization_id is None:
         return True
     return is_staff(user) or is_org_member(user, community.organization_id)
@@ -49,7 +50,7 @@ def can_join_community(user, community: Community) -> bool:
         and is_signed_in(user)
         and membership_of(user, community) is None
         and can_view_community(user, community)
-        and _meets_organization_rule(user, community)
+        and meets_organization_rule(user, community)
     )
 
 
@@ -60,7 +61,7 @@ def can_request_to_join(user, community: Community) -> bool:
         and is_signed_in(user)
         and membership_of(user, community) is None
         and can_view_community(user, community)
-        and _meets_organization_rule(user, community)
+        and meets_organization_rule(user, community)
     )
 
 
@@ -71,7 +72,7 @@ def can_accept_invitation(user, invitation: Invitation) -> bool:
         return False
     if state_in(user, community) not in {None, MembershipState.PENDING}:
         return False
-    return _meets_organization_rule(user, community)
+    return meets_organization_rule(user, community)
 
 
 def can_leave_community(user, community: Community) -> bool:
