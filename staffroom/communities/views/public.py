@@ -16,6 +16,7 @@ from staffroom.communities.forms import (
 )
 from staffroom.communities.models import Invitation
 from staffroom.core.errors import ServiceError
+from staffroom.core.htmx import render_page
 from staffroom.orgs.selectors import organizations_managed_by
 from staffroom.permissions import communities as perms
 
@@ -38,10 +39,11 @@ def directory(request):
     )
     query = request.GET.copy()
     query.pop("after", None)
-    return render(
+    return render_page(
         request,
         "communities/directory.html",
-        {
+        partial="results",
+        context={
             "form": form,
             "page": page,
             "query": query.urlencode(),
@@ -174,10 +176,11 @@ def members(request, slug: str):
     )
     query = request.GET.copy()
     query.pop("after", None)
-    return render(
+    return render_page(
         request,
         "communities/members.html",
-        {"community": community, "form": form, "page": page, "query": query.urlencode()},
+        partial="results",
+        context={"community": community, "form": form, "page": page, "query": query.urlencode()},
     )
 
 
