@@ -5,6 +5,7 @@ filtered by them with plain joins on SQLite and PostgreSQL alike.
 """
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,7 +27,8 @@ class VocabularyTerm(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        # Seeded names are in the message catalogue; terms added by staff show as typed.
+        return gettext(self.name)
 
 
 class Subject(VocabularyTerm):
