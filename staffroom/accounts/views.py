@@ -8,6 +8,7 @@ from staffroom.accounts.forms import ProfileForm
 from staffroom.accounts.models import Profile
 from staffroom.accounts.services import profile_update
 from staffroom.core.errors import ServiceError
+from staffroom.orgs.selectors import organizations_of
 from staffroom.permissions.profiles import (
     access_profile,
     can_edit_profile,
@@ -18,13 +19,16 @@ from staffroom.permissions.profiles import (
 def profile_detail(request, user_id: int):
     profile = access_profile(request.user, user_id)
     communities = communities_shown_on_profile(request.user, profile).order_by("name")
+    can_edit = can_edit_profile(request.user, profile)
     return render(
         request,
         "accounts/profile_detail.html",
         {
             "profile": profile,
             "communities": list(communities),
-            "can_edit": can_edit_profile(request.user, profile),
+            "can_edit": can_edit,
+            # Where someone works is theirs to know; others see only their communities.
+            "organizations": organizations_of(profile.user) if can_edit else [],
         },
     )
 

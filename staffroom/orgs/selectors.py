@@ -37,3 +37,12 @@ def organization_members(*, organization: Organization) -> list[OrganizationMemb
             "role", "user__profile__display_name"
         )
     )
+
+
+def organizations_of(user) -> list[OrganizationMembership]:
+    """List a user's organisation memberships, with the organisation, for their own pages."""
+    return list(
+        OrganizationMembership.objects.filter(user=user)
+        .select_related("organization")
+        .order_by("organization__name")
+    )

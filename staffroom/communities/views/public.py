@@ -102,6 +102,7 @@ def detail(request, slug: str):
             "can_request": perms.can_request_to_join(request.user, community),
             "can_leave": perms.can_leave_community(request.user, community),
             "can_manage": can_manage,
+            "can_moderate": perms.can_moderate_community(request.user, community),
             "request_form": JoinRequestForm(),
         },
     )
