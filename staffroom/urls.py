@@ -1,9 +1,12 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.core import views as core_views
+from staffroom.core.converters import IdConverter
+
+register_converter(IdConverter, "id")
 
 # Staff sign in through allauth too, so rate limits and two-factor authentication apply.
 admin.site.login = secure_admin_login(admin.site.login)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from staffroom.accounts.models import TIME_ZONE_CHOICES, Profile
 from staffroom.accounts.services import parse_expertise
 from staffroom.core.errors import ServiceError
+from staffroom.core.forms import SafeModelMultipleChoiceField
 from staffroom.core.models import GradeBand, Language, Subject
 
 
@@ -14,19 +15,19 @@ class ProfileForm(forms.ModelForm):
         max_length=600,
         help_text=_("Comma-separated, e.g. “formative assessment, Desmos, co-teaching”."),
     )
-    subjects = forms.ModelMultipleChoiceField(
+    subjects = SafeModelMultipleChoiceField(
         Subject.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Subjects you teach"),
     )
-    grade_bands = forms.ModelMultipleChoiceField(
+    grade_bands = SafeModelMultipleChoiceField(
         GradeBand.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Grade bands"),
     )
-    languages = forms.ModelMultipleChoiceField(
+    languages = SafeModelMultipleChoiceField(
         Language.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -4,6 +4,6 @@ from staffroom.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
-    path("people/<int:user_id>/", views.profile_detail, name="profile"),
+    path("people/<id:user_id>/", views.profile_detail, name="profile"),
     path("settings/profile/", views.profile_edit, name="profile_edit"),
 ]

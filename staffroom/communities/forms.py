@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from staffroom.communities.models import Community, JoinPolicy, Role, Space, Visibility
+from staffroom.core.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 from staffroom.core.models import GradeBand, Language, Subject
 from staffroom.orgs.models import Organization
 
 
 def _multi(model, label):
-    return forms.ModelMultipleChoiceField(
+    return SafeModelMultipleChoiceField(
         model.objects.all(), required=False, widget=forms.CheckboxSelectMultiple, label=label
     )
 
@@ -40,6 +41,7 @@ class CommunityForm(forms.ModelForm):
             "restricted_to_organization",
         ]
         widgets = {"domain_statement": forms.Textarea(attrs={"rows": 6})}
+        field_classes = {"organization": SafeModelChoiceField}
         help_texts = {
             "slug": _("Letters, numbers and hyphens; used in the community's web address.")
         }
@@ -116,21 +118,21 @@ class TransferForm(forms.Form):
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    subject = forms.ModelChoiceField(
+    subject = SafeModelChoiceField(
         Subject.objects.all(),
         required=False,
         to_field_name="slug",
         label=_("Subject"),
         empty_label=_("Any subject"),
     )
-    grade_band = forms.ModelChoiceField(
+    grade_band = SafeModelChoiceField(
         GradeBand.objects.all(),
         required=False,
         to_field_name="slug",
         label=_("Grade band"),
         empty_label=_("Any grade band"),
     )
-    language = forms.ModelChoiceField(
+    language = SafeModelChoiceField(
         Language.objects.all(),
         required=False,
         to_field_name="slug",
@@ -150,14 +152,14 @@ class DirectoryFilterForm(forms.Form):
 
 class MemberFilterForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    subject = forms.ModelChoiceField(
+    subject = SafeModelChoiceField(
         Subject.objects.all(),
         required=False,
         to_field_name="slug",
         label=_("Subject"),
         empty_label=_("Any subject"),
     )
-    grade_band = forms.ModelChoiceField(
+    grade_band = SafeModelChoiceField(
         GradeBand.objects.all(),
         required=False,
         to_field_name="slug",

@@ -412,7 +412,7 @@ def space_create(*, actor, community: Community, name: str, description: str = "
     slug = slugify(name)[:60]
     if not name or not slug:
         raise ServiceError(_("Give the space a name with letters or numbers."), field="name")
-    if Space.objects.filter(community=community, slug=slug).exists():
+    if Space.objects.filter(Q(slug=slug) | Q(name__iexact=name), community=community).exists():
         raise ServiceError(_("This community already has a space with that name."), field="name")
     last = Space.objects.filter(community=community).order_by("-position").first()
     return Space.objects.create(
@@ -430,6 +430,8 @@ def space_update(*, actor, space: Space, name: str, description: str = "") -> Sp
     name = name.strip()
     if not name:
         raise ServiceError(_("Give the space a name."), field="name")
+    if Space.objects.filter(community=space.community, name__iexact=name).exclude(pk=space.pk):
+        raise ServiceError(_("This community already has a space with that name."), field="name")
     space.name = name
     space.description = description.strip()
     space.save(update_fields=["name", "description", "updated_at"])

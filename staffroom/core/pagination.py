@@ -1,11 +1,13 @@
 """Keyset pagination: pages cost the same however deep they are."""
 
 import base64
+import contextlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 
@@ -32,6 +34,10 @@ def _decode(cursor: str, size: int) -> list[Any] | None:
         return None
     if not isinstance(values, list) or len(values) != size:
         return None
+    if not all(isinstance(value, str | int | float) for value in values):
+        return None
+    if any(isinstance(value, int) and abs(value) >= 2**63 for value in values):
+        return None
     return values
 
 
@@ -55,7 +61,9 @@ def keyset_page(
     if cursor:
         values = _decode(cursor, len(order))
         if values is not None:
-            queryset = queryset.filter(_after(order, values))
+            # A cursor is user input: one that does not fit the columns means “start over”.
+            with contextlib.suppress(ValueError, TypeError, ValidationError):
+                queryset = queryset.filter(_after(order, values))
     rows = list(queryset[: size + 1])
     next_cursor = None
     if len(rows) > size:
