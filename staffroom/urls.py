@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt),
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("staffroom.accounts.urls")),
     path("", include("staffroom.orgs.urls")),
