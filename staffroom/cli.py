@@ -40,10 +40,21 @@ def _run_uvicorn(host: str, port: int, workers: int) -> None:
 
 def demo(argv: list[str]) -> None:
     """Create the SQLite database, load the demo data and serve on port 8000."""
+    from django.conf import settings
     from django.core.management import call_command
+    from django.core.management.base import CommandError
 
+    if settings.PRODUCTION:
+        print(
+            "staffroom: the demo runs in development only; use `staffroom serve`.", file=sys.stderr
+        )
+        raise SystemExit(2)
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("load_demo")
+    try:
+        call_command("load_demo")
+    except CommandError as error:
+        print(f"staffroom: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
     no_serve = "--no-serve" in argv
     print()
     print(f"  Staffroom is running at http://{DEMO_HOST}:{DEMO_PORT}/")

@@ -4,9 +4,10 @@ from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.core import views as core_views
-from staffroom.core.converters import IdConverter
+from staffroom.core.converters import IdConverter, TokenConverter
 
 register_converter(IdConverter, "id")
+register_converter(TokenConverter, "token")
 
 # Staff sign in through allauth too, so rate limits and two-factor authentication apply.
 admin.site.login = secure_admin_login(admin.site.login)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext
 
 from staffroom.accounts.models import Profile
 
@@ -9,6 +10,7 @@ from staffroom.accounts.models import Profile
 def give_every_account_a_profile(sender, instance, created, raw=False, **kwargs):
     # Accounts come from signup, the admin and createsuperuser alike; each needs a profile.
     if created and not raw:
+        # A neutral name until they choose one: the address itself is private.
         Profile.objects.get_or_create(
-            user=instance, defaults={"display_name": instance.email.split("@")[0][:80]}
+            user=instance, defaults={"display_name": gettext("New member")}
         )

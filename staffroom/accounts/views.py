@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from staffroom.accounts.forms import ProfileForm
 from staffroom.accounts.models import Profile
@@ -16,6 +16,7 @@ from staffroom.permissions.profiles import (
 )
 
 
+@require_safe
 def profile_detail(request, user_id: int):
     profile = access_profile(request.user, user_id)
     communities = communities_shown_on_profile(request.user, profile).order_by("name")

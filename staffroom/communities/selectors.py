@@ -21,6 +21,7 @@ class DirectoryFilters:
     language: str = ""
     kind: str = ""  # "formal", "informal" or ""
     mine: bool = False
+    organization_id: int | None = None
 
 
 def community_directory(
@@ -40,6 +41,8 @@ def community_directory(
         queryset = queryset.filter(grade_bands__slug=filters.grade_band)
     if filters.language:
         queryset = queryset.filter(languages__slug=filters.language)
+    if filters.organization_id is not None:
+        queryset = queryset.filter(organization_id=filters.organization_id)
     if filters.kind == "formal":
         queryset = queryset.filter(organization__isnull=False)
     elif filters.kind == "informal":
@@ -78,7 +81,9 @@ class CommunityPage:
     role_counts: dict[str, int] = field(default_factory=dict)
 
 
-def community_page(*, viewer, community: Community, include_pending: bool) -> CommunityPage:
+def community_page(
+    *, viewer, community: Community, include_pending: bool, include_stewards: bool
+) -> CommunityPage:
     """Gather what a community's landing page shows."""
     membership = None
     if is_signed_in(viewer):
@@ -90,11 +95,14 @@ def community_page(*, viewer, community: Community, include_pending: bool) -> Co
         .get(pk=community.pk)
     )
     remember_membership(viewer, community, membership)
-    stewards = list(
-        Membership.objects.filter(
-            community=community, role=Role.STEWARD, state=MembershipState.ACTIVE
-        ).select_related("user__profile")
-    )
+    # Who stewards a community is part of its membership: shown only to those who may read it.
+    stewards = []
+    if include_stewards:
+        stewards = list(
+            Membership.objects.filter(
+                community=community, role=Role.STEWARD, state=MembershipState.ACTIVE
+            ).select_related("user__profile")
+        )
     pending = 0
     if include_pending:
         pending = community.memberships.filter(state=MembershipState.PENDING).count()

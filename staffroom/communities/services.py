@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from staffroom.communities.models import (
     Community,
@@ -25,17 +26,40 @@ from staffroom.permissions import communities as perms
 from staffroom.permissions.actors import forget_membership, is_org_admin, is_staff
 
 RESERVED_SLUGS = {"new", "admin", "api", "manage", "static", "media", "accounts", "settings"}
+# Marked for the catalogue here, translated into the creator's language when created.
 DEFAULT_SPACES = [
-    ("General", "general", "Introductions, news and anything that fits nowhere else."),
-    ("Questions", "questions", "Ask the community: classroom problems, tools, ideas."),
+    (
+        gettext_noop("General"),
+        "general",
+        gettext_noop("Introductions, news and anything that fits nowhere else."),
+    ),
+    (
+        gettext_noop("Questions"),
+        "questions",
+        gettext_noop("Ask the community: classroom problems, tools, ideas."),
+    ),
 ]
 MAX_INVITATION_DAYS = 90
+
+
+def _lock(community: Community, *users) -> None:
+    """Serialise membership changes in one community (PostgreSQL row lock; SQLite writes are
+    serialised already) and drop cached permission answers so checks see committed rows."""
+    Community.objects.select_for_update().filter(pk=community.pk).values_list("pk").first()
+    for user in users:
+        forget_membership(user, community)
 
 
 def _refresh_member_count(community: Community) -> None:
     count = Membership.objects.filter(community=community, state=MembershipState.ACTIVE).count()
     Community.objects.filter(pk=community.pk).update(member_count=count)
     community.member_count = count
+
+
+def member_counts_refresh(*, community_ids) -> None:
+    """Recount active members of several communities after a change made elsewhere."""
+    for community in Community.objects.filter(pk__in=list(community_ids)):
+        _refresh_member_count(community)
 
 
 def _check_organization(actor, organization: Organization | None, restricted: bool) -> None:
@@ -79,16 +103,20 @@ def community_create(
     if not name.strip() or not domain_statement.strip():
         raise ServiceError(_("A community needs a name and a domain statement."))
     _check_organization(creator, organization, restricted_to_organization)
-    community = Community.objects.create(
-        name=name.strip(),
-        slug=slug,
-        tagline=tagline.strip(),
-        domain_statement=domain_statement.strip(),
-        visibility=visibility,
-        join_policy=join_policy,
-        organization=organization,
-        restricted_to_organization=restricted_to_organization,
-    )
+    try:
+        with transaction.atomic():
+            community = Community.objects.create(
+                name=name.strip(),
+                slug=slug,
+                tagline=tagline.strip(),
+                domain_statement=domain_statement.strip(),
+                visibility=visibility,
+                join_policy=join_policy,
+                organization=organization,
+                restricted_to_organization=restricted_to_organization,
+            )
+    except IntegrityError:
+        raise ServiceError(_("That address is already taken."), field="slug") from None
     community.subjects.set(subjects)
     community.grade_bands.set(grade_bands)
     community.languages.set(languages)
@@ -155,6 +183,7 @@ def _existing(user, community: Community) -> Membership | None:
 @transaction.atomic
 def community_join(*, user, community: Community) -> Membership:
     """Join an open community straight away."""
+    _lock(community, user)
     if not perms.can_join_community(user, community):
         raise ServiceError(_join_refusal(user, community))
     try:
@@ -172,6 +201,7 @@ def community_join(*, user, community: Community) -> Membership:
 @transaction.atomic
 def community_request_join(*, user, community: Community, message: str = "") -> Membership:
     """Ask the stewards of a “by request” community to let the user in."""
+    _lock(community, user)
     if len(message) > 1000:
         raise ServiceError(_("Keep the message under 1,000 characters."), field="message")
     if not perms.can_request_to_join(user, community):
@@ -212,6 +242,7 @@ def _join_refusal(user, community: Community) -> str:
 @transaction.atomic
 def membership_approve(*, actor, membership: Membership) -> Membership:
     """Let a pending member in."""
+    _lock(membership.community, actor)
     perms.check_can_manage_community(actor, membership.community)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.state != MembershipState.PENDING:
@@ -227,6 +258,7 @@ def membership_approve(*, actor, membership: Membership) -> Membership:
 @transaction.atomic
 def membership_decline(*, actor, membership: Membership) -> None:
     """Turn down a request to join; the person may ask again later."""
+    _lock(membership.community, actor)
     perms.check_can_manage_community(actor, membership.community)
     deleted, _count = Membership.objects.filter(
         pk=membership.pk, state=MembershipState.PENDING
@@ -238,6 +270,7 @@ def membership_decline(*, actor, membership: Membership) -> None:
 @transaction.atomic
 def community_leave(*, user, community: Community) -> None:
     """Leave a community, or withdraw a pending request."""
+    _lock(community, user)
     if not perms.can_leave_community(user, community):
         membership = Membership.objects.filter(community=community, user=user).first()
         if membership is not None and membership.role == Role.STEWARD:
@@ -261,6 +294,7 @@ def _active_stewards(community: Community):
 @transaction.atomic
 def membership_set_role(*, actor, membership: Membership, role: str) -> Membership:
     """Make an active member a steward, moderator or plain member."""
+    _lock(membership.community, actor)
     perms.check_can_manage_community(actor, membership.community)
     if role not in Role.values:
         raise ServiceError(_("Choose a valid role."), field="role")
@@ -282,6 +316,7 @@ def membership_set_role(*, actor, membership: Membership, role: str) -> Membersh
 @transaction.atomic
 def stewardship_transfer(*, actor, community: Community, to_user) -> Membership:
     """Hand stewardship to another active member; the giver stays on as a moderator."""
+    _lock(community, actor, to_user)
     perms.check_can_manage_community(actor, community)
     target = _existing(to_user, community)
     if target is None or target.state != MembershipState.ACTIVE:
@@ -301,6 +336,7 @@ def stewardship_transfer(*, actor, community: Community, to_user) -> Membership:
 @transaction.atomic
 def membership_ban(*, actor, community: Community, user, reason: str = "") -> Membership:
     """Ban someone: they lose access and cannot rejoin until unbanned."""
+    _lock(community, actor, user)
     perms.check_can_moderate_community(actor, community)
     if user.pk == actor.pk:
         raise ServiceError(_("You cannot ban yourself."))
@@ -330,6 +366,7 @@ def membership_ban(*, actor, community: Community, user, reason: str = "") -> Me
 @transaction.atomic
 def membership_unban(*, actor, membership: Membership) -> None:
     """Lift a ban; the person may join again under the community's usual policy."""
+    _lock(membership.community, actor)
     perms.check_can_moderate_community(actor, membership.community)
     Membership.objects.filter(pk=membership.pk, state=MembershipState.BANNED).delete()
 
@@ -337,7 +374,13 @@ def membership_unban(*, actor, membership: Membership) -> None:
 @transaction.atomic
 def membership_remove(*, actor, membership: Membership) -> None:
     """Remove a member without banning them."""
+    _lock(membership.community, actor)
     perms.check_can_manage_community(actor, membership.community)
+    membership = Membership.objects.select_for_update().filter(pk=membership.pk).first()
+    if membership is None:
+        raise ServiceError(_("That person is no longer a member."))
+    if membership.state == MembershipState.BANNED:
+        raise ServiceError(_("Lift the ban instead; removing would quietly undo it."))
     if membership.role == Role.STEWARD and membership.is_active:
         raise ServiceError(_("Change a steward's role before removing them."))
     if membership.user_id == actor.pk:
@@ -380,6 +423,7 @@ def invitation_revoke(*, actor, invitation: Invitation) -> None:
 def invitation_accept(*, user, invitation: Invitation) -> Membership:
     """Join through an invitation link; a pending request becomes membership."""
     community = invitation.community
+    _lock(community, user)
     if not perms.can_accept_invitation(user, invitation):
         if not invitation.is_usable:
             raise ServiceError(_("This invitation link has expired or been used up."))
@@ -415,13 +459,19 @@ def space_create(*, actor, community: Community, name: str, description: str = "
     if Space.objects.filter(Q(slug=slug) | Q(name__iexact=name), community=community).exists():
         raise ServiceError(_("This community already has a space with that name."), field="name")
     last = Space.objects.filter(community=community).order_by("-position").first()
-    return Space.objects.create(
-        community=community,
-        name=name,
-        slug=slug,
-        description=description.strip(),
-        position=(last.position + 1) if last else 0,
-    )
+    try:
+        with transaction.atomic():
+            return Space.objects.create(
+                community=community,
+                name=name,
+                slug=slug,
+                description=description.strip(),
+                position=(last.position + 1) if last else 0,
+            )
+    except IntegrityError:
+        raise ServiceError(
+            _("This community already has a space with that name."), field="name"
+        ) from None
 
 
 @transaction.atomic

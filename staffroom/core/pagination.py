@@ -29,7 +29,9 @@ def _encode(values: list[Any]) -> str:
 def _decode(cursor: str, size: int) -> list[Any] | None:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        values = json.loads(
+            base64.urlsafe_b64decode(padded.encode()), parse_constant=_refuse_constant
+        )
     except (ValueError, TypeError):
         return None
     if not isinstance(values, list) or len(values) != size:
@@ -38,7 +40,14 @@ def _decode(cursor: str, size: int) -> list[Any] | None:
         return None
     if any(isinstance(value, int) and abs(value) >= 2**63 for value in values):
         return None
+    # PostgreSQL refuses NUL characters outright.
+    if any(isinstance(value, str) and "\x00" in value for value in values):
+        return None
     return values
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not a cursor value")
 
 
 def _after(order: tuple[str, ...], values: list[Any]) -> Q:
@@ -62,7 +71,7 @@ def keyset_page(
         values = _decode(cursor, len(order))
         if values is not None:
             # A cursor is user input: one that does not fit the columns means “start over”.
-            with contextlib.suppress(ValueError, TypeError, ValidationError):
+            with contextlib.suppress(ValueError, TypeError, OverflowError, ValidationError):
                 queryset = queryset.filter(_after(order, values))
     rows = list(queryset[: size + 1])
     next_cursor = None

@@ -1,8 +1,8 @@
 from django.db.models import Q, QuerySet
 
+from staffroom.communities.selectors import DirectoryFilters, community_directory
 from staffroom.orgs.models import Organization, OrganizationMembership, OrgRole
 from staffroom.permissions.actors import is_signed_in, is_staff
-from staffroom.permissions.communities import visible_communities
 
 
 def organizations_managed_by(user) -> QuerySet:
@@ -22,10 +22,18 @@ def organizations_for_community(user, community) -> QuerySet:
     return Organization.objects.filter(Q(pk__in=managed) | Q(pk=community.organization_id))
 
 
+ORGANIZATION_COMMUNITY_LIMIT = 60
+
+
 def organization_page(*, viewer, organization: Organization) -> dict:
-    communities = visible_communities(viewer, organization.communities.all()).order_by("name")
+    """Gather an organisation's page: the communities the viewer may see, with their facets."""
+    page = community_directory(
+        viewer=viewer,
+        filters=DirectoryFilters(organization_id=organization.pk),
+        size=ORGANIZATION_COMMUNITY_LIMIT,
+    )
     return {
-        "communities": list(communities),
+        "communities": page.items,
         "member_count": organization.memberships.count(),
         "domains": list(organization.domains.all()),
     }

@@ -6,6 +6,8 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from staffroom.communities.models import Membership, MembershipState, Role
+from staffroom.communities.services import member_counts_refresh
 from staffroom.core.errors import ServiceError
 from staffroom.orgs.models import (
     Organization,
@@ -112,6 +114,7 @@ def _sync(user_id: int) -> None:
         OrganizationMembership.objects.create(
             organization_id=org_id, user_id=user_id, source=OrgMembershipSource.DOMAIN
         )
+    ended = []
     for org_id, membership in current.items():
         if (
             org_id not in entitled
@@ -119,6 +122,29 @@ def _sync(user_id: int) -> None:
             and membership.role != OrgRole.ADMIN
         ):
             membership.delete()
+            ended.append(org_id)
+    if ended:
+        _leave_restricted_communities(user_id, ended)
+
+
+def _leave_restricted_communities(user_id: int, organization_ids: list[int]) -> None:
+    """End memberships that only the organisation entitled someone to.
+
+    Active stewards stay until they hand over, so no formal community is left without one;
+    bans stay so they cannot be lifted by changing address.
+    """
+    memberships = (
+        Membership.objects.filter(
+            user_id=user_id,
+            community__organization_id__in=organization_ids,
+            community__restricted_to_organization=True,
+        )
+        .exclude(state=MembershipState.BANNED)
+        .exclude(role=Role.STEWARD, state=MembershipState.ACTIVE)
+    )
+    community_ids = set(memberships.values_list("community_id", flat=True))
+    memberships.delete()
+    member_counts_refresh(community_ids=community_ids)
 
 
 @transaction.atomic

@@ -1,23 +1,32 @@
 """Who may see and edit educator profiles."""
 
-from django.db.models import QuerySet
+from allauth.account.models import EmailAddress
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from staffroom.accounts.models import Profile
 from staffroom.communities.models import Community, Membership, MembershipState
-from staffroom.permissions.actors import is_signed_in
+from staffroom.permissions.actors import is_signed_in, is_staff
 from staffroom.permissions.communities import readable_communities
 
 
 def access_profile(viewer, user_id: int) -> Profile:
-    """Fetch an active member's profile; profiles are public, deactivated accounts are not."""
+    """Fetch a profile: public once the account has a confirmed address, else owner and staff only.
+
+    Unconfirmed sign-ups are not people yet; listing them would expose who tried to join.
+    """
+    confirmed = EmailAddress.objects.filter(user_id=OuterRef("user_id"), verified=True)
     profile = (
         Profile.objects.select_related("user")
         .prefetch_related("subjects", "grade_bands", "languages")
+        .annotate(confirmed=Exists(confirmed))
         .filter(user_id=user_id, user__is_active=True)
         .first()
     )
     if profile is None:
+        raise Http404
+    own = is_signed_in(viewer) and viewer.pk == profile.user_id
+    if not (own or is_staff(viewer) or profile.confirmed):
         raise Http404
     return profile
 

@@ -88,7 +88,10 @@ def detail(request, slug: str):
     community = perms.access_community(request.user, slug)
     can_manage = perms.can_manage_community(request.user, community)
     page = selectors.community_page(
-        viewer=request.user, community=community, include_pending=can_manage
+        viewer=request.user,
+        community=community,
+        include_pending=can_manage,
+        include_stewards=perms.can_read_community(request.user, community),
     )
     community = page.community
     return render(
