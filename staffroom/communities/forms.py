@@ -116,29 +116,22 @@ class TransferForm(forms.Form):
         self.fields["member"].choices = [(m.user_id, m.user.profile.display_name) for m in members]
 
 
+def _term_filter(model, label, any_label) -> SafeModelChoiceField:
+    """A select over one vocabulary, by slug so filtered URLs are readable and shareable."""
+    return SafeModelChoiceField(
+        model.objects.all(),
+        required=False,
+        to_field_name="slug",
+        label=label,
+        empty_label=any_label,
+    )
+
+
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    subject = SafeModelChoiceField(
-        Subject.objects.all(),
-        required=False,
-        to_field_name="slug",
-        label=_("Subject"),
-        empty_label=_("Any subject"),
-    )
-    grade_band = SafeModelChoiceField(
-        GradeBand.objects.all(),
-        required=False,
-        to_field_name="slug",
-        label=_("Grade band"),
-        empty_label=_("Any grade band"),
-    )
-    language = SafeModelChoiceField(
-        Language.objects.all(),
-        required=False,
-        to_field_name="slug",
-        label=_("Language"),
-        empty_label=_("Any language"),
-    )
+    subject = _term_filter(Subject, _("Subject"), _("Any subject"))
+    grade_band = _term_filter(GradeBand, _("Grade band"), _("Any grade band"))
+    language = _term_filter(Language, _("Language"), _("Any language"))
     kind = forms.ChoiceField(
         required=False,
         label=_("Kind"),
@@ -152,20 +145,8 @@ class DirectoryFilterForm(forms.Form):
 
 class MemberFilterForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    subject = SafeModelChoiceField(
-        Subject.objects.all(),
-        required=False,
-        to_field_name="slug",
-        label=_("Subject"),
-        empty_label=_("Any subject"),
-    )
-    grade_band = SafeModelChoiceField(
-        GradeBand.objects.all(),
-        required=False,
-        to_field_name="slug",
-        label=_("Grade band"),
-        empty_label=_("Any grade band"),
-    )
+    subject = _term_filter(Subject, _("Subject"), _("Any subject"))
+    grade_band = _term_filter(GradeBand, _("Grade band"), _("Any grade band"))
     country = forms.ChoiceField(
         required=False, label=_("Country"), choices=[("", _("Any country")), *countries]
     )

@@ -43,26 +43,25 @@ def meets_organization_rule(user, community: Community) -> bool:
     return is_staff(user) or is_org_member(user, community.organization_id)
 
 
-def can_join_community(user, community: Community) -> bool:
-    """Whether the viewer may join straight away (open communities)."""
+def _may_enter_by(user, community: Community, policy: str) -> bool:
+    """Whether an outsider who can see the community may enter it under ``policy``."""
     return (
-        community.join_policy == JoinPolicy.OPEN
+        community.join_policy == policy
         and is_signed_in(user)
         and membership_of(user, community) is None
         and can_view_community(user, community)
         and meets_organization_rule(user, community)
     )
+
+
+def can_join_community(user, community: Community) -> bool:
+    """Whether the viewer may join straight away (open communities)."""
+    return _may_enter_by(user, community, JoinPolicy.OPEN)
 
 
 def can_request_to_join(user, community: Community) -> bool:
     """Whether the viewer may ask the stewards to let them in."""
-    return (
-        community.join_policy == JoinPolicy.REQUEST
-        and is_signed_in(user)
-        and membership_of(user, community) is None
-        and can_view_community(user, community)
-        and meets_organization_rule(user, community)
-    )
+    return _may_enter_by(user, community, JoinPolicy.REQUEST)
 
 
 def can_accept_invitation(user, invitation: Invitation) -> bool:

@@ -20,11 +20,6 @@ from tests.factories.orgs import OrganizationFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def names(page) -> list[str]:
     return [community.name for community in page.items]
 

@@ -1,6 +1,5 @@
 """Members see the interface in their language and times in their zone; visitors negotiate."""
 
-import html
 from datetime import UTC, datetime
 
 import pytest
@@ -9,15 +8,11 @@ from django.utils import timezone, translation
 from staffroom.communities.services import community_create
 from tests.factories.accounts import UserFactory
 from tests.factories.communities import InvitationFactory
+from tests.pages import text
 
 pytestmark = pytest.mark.django_db
 
 EXPIRES = datetime(2030, 1, 15, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -26,10 +21,6 @@ def _reset_language_and_zone():
     yield
     translation.deactivate()
     timezone.deactivate()
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def member(*, language: str = "en", zone: str = "UTC"):

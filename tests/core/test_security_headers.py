@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 STYLESHEET = '<link rel="stylesheet" href="/static/staffroom/css/staffroom.css">'
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def site():
     """A steward, a request-only community with a pending request, an org and an invitation."""

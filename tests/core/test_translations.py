@@ -2,7 +2,6 @@
 
 import ast
 import gettext
-import html
 import re
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ from django.utils import timezone, translation
 from staffroom.communities.services import community_create
 from staffroom.core.models import Subject
 from tests.factories.accounts import UserFactory
+from tests.pages import text
 
 pytestmark = pytest.mark.django_db
 
@@ -82,10 +82,6 @@ def messages(language: str) -> list[dict]:
 def translations(entry: dict) -> list[str]:
     fields = entry["fields"]
     return [value for key, value in sorted(fields.items()) if key.startswith("msgstr")]
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def member(language: str):

@@ -33,11 +33,6 @@ from tests.factories.orgs import OrganizationFactory, OrganizationMembershipFact
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 # The community is owned by an organisation and has exactly one steward (the "steward"
 # actor), so the steward may not leave before handing over.
 #

@@ -31,11 +31,6 @@ RELATIONS = {
 ACTORS = ["anonymous", "outsider", "org_member", *list(RELATIONS)[1:], "staff"]
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def a_community(*, visibility: str, organization=None) -> Community:
     community = CommunityFactory(
         visibility=visibility,

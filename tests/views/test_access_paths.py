@@ -1,6 +1,5 @@
 """Private communities never leak: every read and write path, for every kind of outsider."""
 
-import html
 from datetime import timedelta
 
 import pytest
@@ -20,6 +19,7 @@ from staffroom.communities.services import community_create
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.communities import InvitationFactory, MembershipFactory
 from tests.factories.orgs import OrganizationFactory, OrganizationMembershipFactory
+from tests.pages import text
 
 pytestmark = pytest.mark.django_db
 
@@ -57,15 +57,6 @@ STEWARD_ONLY = [
     ("manage/invitations/{invitation}/revoke/", "POST"),
     ("manage/transfer/", "GET"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 class World:

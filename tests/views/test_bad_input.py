@@ -1,11 +1,9 @@
 """Bad input gets a clear message and changes nothing; odd requests get 4xx, never 500."""
 
 import base64
-import html
 import json
 
 import pytest
-from django.contrib.messages import get_messages
 from django.db import connection
 from django.test import Client
 
@@ -28,21 +26,9 @@ from tests.factories.orgs import (
     OrganizationFactory,
     OrganizationMembershipFactory,
 )
+from tests.pages import shown_messages, text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
-
-
-def shown_messages(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def rows() -> dict[str, list]:

@@ -1,10 +1,8 @@
 """Pages every visitor meets: home, the directory, a community, joining and leaving."""
 
-import html
 from datetime import timedelta
 
 import pytest
-from django.contrib.messages import get_messages
 from django.utils import timezone
 
 from staffroom.communities.models import JoinPolicy, Membership, MembershipState, Role, Visibility
@@ -13,21 +11,9 @@ from staffroom.core.models import GradeBand, Language, Subject
 from tests.factories.accounts import UserFactory
 from tests.factories.communities import CommunityFactory, InvitationFactory, MembershipFactory
 from tests.factories.orgs import OrganizationFactory
+from tests.pages import shown_messages, text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
-
-
-def shown_messages(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def make_community(**overrides):

@@ -1,10 +1,7 @@
 """Organisation pages: the public page and the administrators' manage page."""
 
-import html
-
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.messages import get_messages
 
 from staffroom.orgs.models import (
     OrganizationDomain,
@@ -18,21 +15,9 @@ from tests.factories.orgs import (
     OrganizationFactory,
     OrganizationMembershipFactory,
 )
+from tests.pages import shown_messages, text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
-
-
-def shown_messages(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 @pytest.fixture

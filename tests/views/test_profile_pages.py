@@ -1,28 +1,13 @@
 """The educator profile: the public page and the owner's edit form."""
 
-import html
-
 import pytest
-from django.contrib.messages import get_messages
 
 from staffroom.accounts.models import Profile
 from staffroom.core.models import GradeBand, Language, Subject
 from tests.factories.accounts import UserFactory
+from tests.pages import shown_messages, text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
-
-
-def shown_messages(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def profile_data(**overrides) -> dict:

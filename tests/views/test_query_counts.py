@@ -17,11 +17,6 @@ FEW, MANY = 2, 20
 VIEWERS = ["anonymous", "member"]
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def viewer(request, client):
     """Sign the client in as a teacher, or leave it anonymous."""

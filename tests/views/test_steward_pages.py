@@ -1,10 +1,8 @@
 """Steward pages under /c/<slug>/manage/: settings, spaces, members, invitations, handover."""
 
-import html
 from datetime import timedelta
 
 import pytest
-from django.contrib.messages import get_messages
 
 from staffroom.communities.models import (
     Community,
@@ -19,21 +17,9 @@ from staffroom.communities.models import (
 from staffroom.communities.services import community_create
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.communities import InvitationFactory, MembershipFactory
+from tests.pages import shown_messages, text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
-
-
-def shown_messages(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 @pytest.fixture
