@@ -24,4 +24,5 @@ urlpatterns = [
     path("", include("staffroom.accounts.urls")),
     path("", include("staffroom.orgs.urls")),
     path("", include("staffroom.communities.urls")),
+    path("", include("staffroom.discussions.urls")),
 ]

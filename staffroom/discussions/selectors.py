@@ -1,0 +1,179 @@
+"""Reads for thread lists and thread pages; each issues a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from staffroom.communities.models import Community, Space
+from staffroom.core.pagination import Page, keyset_page
+from staffroom.discussions.models import (
+    AcceptedAnswer,
+    Post,
+    Reaction,
+    Thread,
+    ThreadFollow,
+    ThreadKind,
+    Vote,
+)
+from staffroom.permissions.actors import is_signed_in
+from staffroom.permissions.discussions import readable_threads
+
+THREADS_PER_PAGE = 30
+POSTS_PER_PAGE = 25
+LIST_FILTERS = ("latest", "questions", "unanswered", "unsolved", "solved")
+
+
+@dataclass
+class ThreadFilters:
+    show: str = "latest"
+    space: Space | None = None
+    tag: str = ""
+
+
+def thread_list(
+    *,
+    viewer,
+    community: Community,
+    filters: ThreadFilters,
+    cursor: str | None = None,
+    size: int = THREADS_PER_PAGE,
+) -> Page:
+    """List a community's threads, newest activity first, with the viewer's unread state."""
+    queryset = readable_threads(viewer, Thread.objects.filter(community=community))
+    if filters.space is not None:
+        queryset = queryset.filter(space=filters.space)
+    if filters.tag:
+        queryset = queryset.filter(tags__slug=filters.tag)
+    show = filters.show
+    if show in {"questions", "unanswered", "unsolved", "solved"}:
+        queryset = queryset.filter(kind=ThreadKind.QUESTION)
+    if show == "unanswered":
+        queryset = queryset.filter(answer_count=0)
+    elif show == "unsolved":
+        queryset = queryset.filter(accepted_count=0)
+    elif show == "solved":
+        queryset = queryset.filter(accepted_count__gt=0)
+    queryset = queryset.select_related("space").prefetch_related("tags")
+    if is_signed_in(viewer):
+        follow = ThreadFollow.objects.filter(thread=OuterRef("pk"), user=viewer)
+        queryset = queryset.annotate(
+            read_position=Subquery(follow.values("last_read_position")[:1]),
+            follow_level=Subquery(follow.values("level")[:1]),
+        )
+    return keyset_page(
+        queryset.distinct(), order=("-last_posted_at", "-pk"), cursor=cursor, size=size
+    )
+
+
+@dataclass
+class ThreadPage:
+    thread: Thread
+    opening: Post | None
+    posts: list[Post]
+    page: int
+    page_count: int
+    accepted: list[AcceptedAnswer]
+    follow: ThreadFollow | None
+    first_unread: int | None
+    by_votes: bool = False
+    next_cursor: str | None = None
+
+
+def _with_viewer_state(queryset: QuerySet, viewer) -> QuerySet:
+    queryset = queryset.select_related("author__profile")
+    if is_signed_in(viewer):
+        queryset = queryset.prefetch_related(
+            Prefetch(
+                "reactions",
+                queryset=Reaction.objects.filter(user=viewer),
+                to_attr="viewer_reactions",
+            ),
+            Prefetch("votes", queryset=Vote.objects.filter(user=viewer), to_attr="viewer_votes"),
+        )
+    return queryset
+
+
+def thread_page(*, viewer, thread: Thread, page: int = 1, size: int = POSTS_PER_PAGE) -> ThreadPage:
+    """Gather one page of a thread by position, so the last page costs what the first does.
+
+    Questions show the accepted answers first on page one, then answers by position.
+    """
+    if size == 0:  # Only the opening post and the thread's state are wanted.
+        size, first_page_only = POSTS_PER_PAGE, True
+    else:
+        first_page_only = False
+    page_count = max(1, -(-(thread.last_position - 1) // size))
+    page = min(max(page, 1), page_count)
+    # Replies 2..last are split into pages by position: an index range, never an OFFSET.
+    first = 2 + (page - 1) * size
+    last = first + size - 1
+    posts = Post.objects.filter(thread=thread)
+    wanted = Q(pk__in=[]) if first_page_only else Q(position__range=(first, last))
+    if page == 1:
+        wanted |= Q(position=1)
+    rows = list(_with_viewer_state(posts.filter(wanted), viewer).order_by("position"))
+    opening = next((row for row in rows if row.position == 1), None)
+    replies = [row for row in rows if row.position > 1]
+    accepted = list(
+        AcceptedAnswer.objects.filter(thread=thread)
+        .select_related("post__author__profile")
+        .order_by("created_at")
+    )
+    accepted_ids = {item.post_id: item.label for item in accepted}
+    for row in replies:
+        row.accepted_label = accepted_ids.get(row.pk)
+        row.is_accepted = row.pk in accepted_ids
+    follow = None
+    first_unread = None
+    if is_signed_in(viewer):
+        follow = ThreadFollow.objects.filter(thread=thread, user=viewer).first()
+        read = follow.last_read_position if follow else 0
+        if read < thread.last_position:
+            first_unread = read + 1
+    return ThreadPage(
+        thread=thread,
+        opening=opening,
+        posts=replies,
+        page=page,
+        page_count=page_count,
+        accepted=accepted,
+        follow=follow,
+        first_unread=first_unread,
+    )
+
+
+def question_page(
+    *, viewer, thread: Thread, cursor: str | None = None, size: int = POSTS_PER_PAGE
+) -> ThreadPage:
+    """Gather a question's answers ranked by votes, accepted answers first on the first page.
+
+    Keyset on (score, position) keeps deep pages as cheap as the first.
+    """
+    base = thread_page(viewer=viewer, thread=thread, page=1, size=0)
+    accepted_ids = [item.post_id for item in base.accepted]
+    answers = _with_viewer_state(
+        Post.objects.filter(thread=thread, position__gt=1).exclude(pk__in=accepted_ids), viewer
+    )
+    page = keyset_page(answers, order=("-score", "position"), cursor=cursor, size=size)
+    rows = page.items
+    if not cursor and accepted_ids:
+        top = list(_with_viewer_state(Post.objects.filter(pk__in=accepted_ids), viewer))
+        labels = {item.post_id: item.label for item in base.accepted}
+        for row in top:
+            row.is_accepted, row.accepted_label = True, labels[row.pk]
+        rows = sorted(top, key=lambda row: (-row.score, row.position)) + rows
+    for row in rows:
+        row.__dict__.setdefault("is_accepted", False)
+    base.posts = rows
+    base.by_votes = True
+    base.next_cursor = page.next_cursor
+    return base
+
+
+def page_of_position(position: int, size: int = POSTS_PER_PAGE) -> int:
+    """Return the page a post's position falls on."""
+    return 1 if position <= 1 else (position - 2) // size + 1
+
+
+def post_revisions(*, post: Post) -> list:
+    return list(post.revisions.select_related("editor__profile"))

@@ -1,0 +1,315 @@
+"""Every change to threads and posts."""
+
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from staffroom.communities.models import Community, Space
+from staffroom.core.errors import ServiceError
+from staffroom.core.markdown import MAX_BODY_BYTES, render
+from staffroom.discussions.models import (
+    AcceptedAnswer,
+    FollowLevel,
+    Post,
+    PostRevision,
+    Reaction,
+    ReactionKind,
+    Tag,
+    Thread,
+    ThreadFollow,
+    ThreadKind,
+    Vote,
+)
+from staffroom.permissions import discussions as perms
+from staffroom.permissions.communities import can_post_in_community
+
+MAX_TITLE_LENGTH = 200
+MAX_TAGS = 5
+MAX_LABEL_LENGTH = 80
+MAX_HIDE_REASON = 300
+
+
+def _clean_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise ServiceError(_("Write something first."), field="body")
+    if len(body.encode()) > MAX_BODY_BYTES:
+        raise ServiceError(
+            _("Keep a post under 64 KB; split a very long one into several."), field="body"
+        )
+    return body
+
+
+def _refusal_to_post(user, community: Community) -> str:
+    if not can_post_in_community(user, community):
+        return _("Only active members of this community can post here.")
+    return _("You cannot post this here.")
+
+
+def _name(user) -> str:
+    return user.profile.display_name
+
+
+@transaction.atomic
+def thread_create(
+    *,
+    author,
+    community: Community,
+    space: Space,
+    title: str,
+    body: str,
+    kind: str = ThreadKind.DISCUSSION,
+    tags: Iterable[Tag] = (),
+    subjects: Iterable = (),
+    grade_bands: Iterable = (),
+) -> Thread:
+    """Start a thread with its opening post."""
+    if kind not in ThreadKind.values:
+        raise ServiceError(_("Choose a kind of thread."), field="kind")
+    if not perms.can_start_thread(author, community, kind):
+        if kind == ThreadKind.ANNOUNCEMENT and can_post_in_community(author, community):
+            raise ServiceError(_("Only stewards and moderators post announcements."), field="kind")
+        raise ServiceError(_refusal_to_post(author, community))
+    if space.community_id != community.pk:
+        raise ServiceError(_("Choose one of this community's spaces."), field="space")
+    title = " ".join(title.split())
+    if not title:
+        raise ServiceError(_("Give your thread a title."), field="title")
+    if len(title) > MAX_TITLE_LENGTH:
+        raise ServiceError(_("Keep the title under 200 characters."), field="title")
+    body = _clean_body(body)
+    tags = list(tags)
+    if len(tags) > MAX_TAGS or any(tag.community_id != community.pk for tag in tags):
+        raise ServiceError(_("Choose up to five of this community's tags."), field="tags")
+    now = timezone.now()
+    thread = Thread.objects.create(
+        community=community,
+        space=space,
+        author=author,
+        author_name=_name(author),
+        last_poster_name=_name(author),
+        kind=kind,
+        title=title,
+        last_posted_at=now,
+    )
+    thread.tags.set(tags)
+    thread.subjects.set(subjects)
+    thread.grade_bands.set(grade_bands)
+    Post.objects.create(
+        thread=thread,
+        author=author,
+        author_name=_name(author),
+        position=1,
+        body=body,
+        body_html=render(body),
+    )
+    ThreadFollow.objects.create(
+        thread=thread, user=author, level=FollowLevel.WATCH, last_read_position=1
+    )
+    return thread
+
+
+@transaction.atomic
+def post_create(*, author, thread: Thread, body: str) -> Post:
+    """Add a reply at the end of a thread."""
+    body = _clean_body(body)
+    # The row lock hands out positions one at a time, so they never collide.
+    thread = Thread.objects.select_for_update().select_related("community").get(pk=thread.pk)
+    if not perms.can_reply(author, thread):
+        if thread.is_locked:
+            raise ServiceError(_("This thread is locked; no new replies."))
+        raise ServiceError(_refusal_to_post(author, thread.community))
+    position = thread.last_position + 1
+    post = Post.objects.create(
+        thread=thread,
+        author=author,
+        author_name=_name(author),
+        position=position,
+        body=body,
+        body_html=render(body),
+    )
+    Thread.objects.filter(pk=thread.pk).update(
+        last_position=position,
+        post_count=F("post_count") + 1,
+        answer_count=F("answer_count") + (1 if thread.is_question else 0),
+        last_posted_at=post.created_at,
+        last_poster_name=_name(author),
+    )
+    follow, _created = ThreadFollow.objects.get_or_create(
+        thread=thread, user=author, defaults={"level": FollowLevel.WATCH}
+    )
+    ThreadFollow.objects.filter(pk=follow.pk).update(last_read_position=position)
+    return post
+
+
+@transaction.atomic
+def post_edit(*, editor, post: Post, body: str) -> Post:
+    """Change a post's text, keeping the earlier version for readers to see."""
+    if not perms.can_edit_post(editor, post):
+        raise ServiceError(_("You can only edit your own posts."))
+    body = _clean_body(body)
+    if body == post.body:
+        return post
+    PostRevision.objects.create(
+        post=post,
+        body=post.body,
+        body_html=post.body_html,
+        created_at=post.edited_at or post.created_at,
+        editor=post.author if post.edit_count == 0 else editor,
+    )
+    post.body = body
+    post.body_html = render(body)
+    post.edited_at = timezone.now()
+    post.edit_count += 1
+    post.save(update_fields=["body", "body_html", "edited_at", "edit_count"])
+    return post
+
+
+def _refresh_answer_counts(thread: Thread) -> None:
+    visible = Q(
+        posts__position__gt=1, posts__deleted_at__isnull=True, posts__hidden_at__isnull=True
+    )
+    counts = Thread.objects.filter(pk=thread.pk).aggregate(answers=Count("posts", filter=visible))
+    accepted = AcceptedAnswer.objects.filter(
+        thread=thread, post__deleted_at__isnull=True, post__hidden_at__isnull=True
+    ).count()
+    Thread.objects.filter(pk=thread.pk).update(
+        answer_count=counts["answers"] if thread.is_question else 0, accepted_count=accepted
+    )
+
+
+@transaction.atomic
+def post_delete(*, user, post: Post) -> None:
+    """Delete one's own reply; its place in the thread stays, marked as deleted."""
+    if not perms.can_delete_post(user, post):
+        raise ServiceError(_("You can only delete your own replies."))
+    Post.objects.filter(pk=post.pk).update(deleted_at=timezone.now(), body="", body_html="")
+    _refresh_answer_counts(post.thread)
+    if post.position == 1:
+        Thread.objects.filter(pk=post.thread_id).update(hidden_at=timezone.now())
+
+
+@transaction.atomic
+def post_hide(*, moderator, post: Post, reason: str) -> None:
+    """Hide a post from members, with a reason the author and moderators can see."""
+    if not perms.can_moderate_thread(moderator, post.thread):
+        raise ServiceError(_("Only moderators can hide posts."))
+    reason = reason.strip()
+    if not reason or len(reason) > MAX_HIDE_REASON:
+        raise ServiceError(_("Give a reason of up to 300 characters."), field="reason")
+    Post.objects.filter(pk=post.pk).update(
+        hidden_at=timezone.now(), hidden_by=moderator, hidden_reason=reason
+    )
+    _refresh_answer_counts(post.thread)
+
+
+@transaction.atomic
+def post_unhide(*, moderator, post: Post) -> None:
+    if not perms.can_moderate_thread(moderator, post.thread):
+        raise ServiceError(_("Only moderators can show hidden posts."))
+    Post.objects.filter(pk=post.pk).update(hidden_at=None, hidden_by=None, hidden_reason="")
+    _refresh_answer_counts(post.thread)
+
+
+@transaction.atomic
+def thread_set_flags(*, moderator, thread: Thread, locked: bool, pinned: bool) -> None:
+    """Lock or pin a thread."""
+    if not perms.can_moderate_thread(moderator, thread):
+        raise ServiceError(_("Only moderators can lock or pin threads."))
+    Thread.objects.filter(pk=thread.pk).update(is_locked=locked, is_pinned=pinned)
+
+
+@transaction.atomic
+def answer_accept(*, user, post: Post, label: str = "") -> AcceptedAnswer:
+    """Mark a reply as an accepted answer, for the context the label names."""
+    thread = post.thread
+    if not perms.can_accept_answer(user, thread):
+        raise ServiceError(_("Only the person who asked, or a moderator, can accept answers."))
+    if post.position == 1 or not post.is_visible:
+        raise ServiceError(_("Only a visible reply can be an accepted answer."))
+    label = " ".join(label.split())
+    if len(label) > MAX_LABEL_LENGTH:
+        raise ServiceError(_("Keep the context under 80 characters."), field="label")
+    try:
+        with transaction.atomic():
+            accepted = AcceptedAnswer.objects.create(
+                thread=thread, post=post, label=label, accepted_by=user
+            )
+    except IntegrityError:
+        raise ServiceError(_("That answer is already accepted.")) from None
+    _refresh_answer_counts(thread)
+    return accepted
+
+
+@transaction.atomic
+def answer_unaccept(*, user, post: Post) -> None:
+    if not perms.can_accept_answer(user, post.thread):
+        raise ServiceError(_("Only the person who asked, or a moderator, can change this."))
+    AcceptedAnswer.objects.filter(post=post).delete()
+    _refresh_answer_counts(post.thread)
+
+
+@transaction.atomic
+def reaction_toggle(*, user, post: Post, kind: str) -> bool:
+    """Add or take back a reaction; returns whether it is now on."""
+    if kind not in ReactionKind.values:
+        raise ServiceError(_("Choose thanks or “I tried this”."), field="kind")
+    if not perms.can_react(user, post):
+        raise ServiceError(_refusal_to_post(user, post.thread.community))
+    if post.author_id == user.pk:
+        raise ServiceError(_("You cannot react to your own post."))
+    deleted, _count = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
+    if not deleted:
+        Reaction.objects.get_or_create(post=post, user=user, kind=kind)
+    counter = "thanks_count" if kind == ReactionKind.THANKS else "tried_count"
+    total = Reaction.objects.filter(post=post, kind=kind).count()
+    Post.objects.filter(pk=post.pk).update(**{counter: total})
+    return not deleted
+
+
+@transaction.atomic
+def vote_set(*, user, post: Post, value: int) -> int:
+    """Vote an answer up (1) or down (-1), or withdraw (0); returns the new score."""
+    if value not in {-1, 0, 1}:
+        raise ServiceError(_("Vote up, down or not at all."), field="value")
+    if not post.thread.is_question or post.position == 1:
+        raise ServiceError(_("Only answers to questions are voted on."))
+    if not perms.can_react(user, post) or post.author_id == user.pk:
+        raise ServiceError(_("You cannot vote on this answer."))
+    Vote.objects.filter(post=post, user=user).delete()
+    if value:
+        Vote.objects.create(post=post, user=user, value=value)
+    score = Vote.objects.filter(post=post).aggregate(total=Sum("value"))["total"] or 0
+    Post.objects.filter(pk=post.pk).update(score=score)
+    return score
+
+
+@transaction.atomic
+def thread_follow_set(*, user, thread: Thread, level: str) -> ThreadFollow:
+    """Watch, track or mute a thread."""
+    if level not in FollowLevel.values:
+        raise ServiceError(_("Choose watch, track or mute."), field="level")
+    if not perms.can_read_thread(user, thread) or not user.is_authenticated:
+        raise ServiceError(_("You cannot follow this thread."))
+    follow, _created = ThreadFollow.objects.update_or_create(
+        thread=thread, user=user, defaults={"level": level}
+    )
+    return follow
+
+
+def thread_mark_read(*, user, thread: Thread, position: int) -> None:
+    """Remember how far a member has read; only ever moves forward."""
+    if not user.is_authenticated:
+        return
+    follow, created = ThreadFollow.objects.get_or_create(
+        thread=thread,
+        user=user,
+        defaults={"level": FollowLevel.TRACK, "last_read_position": position},
+    )
+    if not created:
+        ThreadFollow.objects.filter(pk=follow.pk, last_read_position__lt=position).update(
+            last_read_position=position
+        )

@@ -1,0 +1,365 @@
+"""Thread lists, thread pages and the forms that write to them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from staffroom.core.errors import ServiceError
+from staffroom.discussions import selectors, services
+from staffroom.discussions.forms import (
+    CONTEXT_SUGGESTIONS,
+    AcceptForm,
+    FollowForm,
+    HideForm,
+    ModerateForm,
+    PostForm,
+    ReactForm,
+    ThreadForm,
+    VoteForm,
+)
+from staffroom.discussions.models import FollowLevel, Post, ThreadKind
+from staffroom.permissions import communities as community_perms
+from staffroom.permissions import discussions as perms
+
+
+def _page_url(thread, page: int, position: int | None = None) -> str:
+    url = thread.get_absolute_url()
+    # Links to one post use the page in thread order, where every post has a fixed place.
+    if page > 1 or (position and thread.is_question):
+        url += f"?page={page}"
+    return url + (f"#post-{position}" if position else "")
+
+
+@require_safe
+def thread_list(request, slug: str, space_slug: str | None = None):
+    community = community_perms.access_community(request.user, slug)
+    community_perms.check_can_read_community(request.user, community)
+    space = None
+    if space_slug is not None:
+        space = get_object_or_404(community.spaces, slug=space_slug)
+    show = request.GET.get("show", "latest")
+    show = show if show in selectors.LIST_FILTERS else "latest"
+    filters = selectors.ThreadFilters(show=show, space=space, tag=request.GET.get("tag", "")[:40])
+    page = selectors.thread_list(
+        viewer=request.user, community=community, filters=filters, cursor=request.GET.get("after")
+    )
+    query = request.GET.copy()
+    query.pop("after", None)
+    return render(
+        request,
+        "discussions/thread_list.html",
+        {
+            "community": community,
+            "space": space,
+            "spaces": list(community.spaces.all()),
+            "page": page,
+            "show": show,
+            "query": query.urlencode(),
+            "can_start": perms.can_start_thread(request.user, community),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def thread_create(request, slug: str):
+    community = community_perms.access_community(request.user, slug)
+    if not perms.can_start_thread(request.user, community):
+        raise Http404
+    kinds = [k for k in ThreadKind.values if perms.can_start_thread(request.user, community, k)]
+    initial = {"space": community.spaces.filter(slug=request.GET.get("space", "")).first()}
+    if request.GET.get("kind") in kinds:
+        initial["kind"] = request.GET["kind"]
+    form = ThreadForm(request.POST or None, community=community, kinds=kinds, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            thread = services.thread_create(
+                author=request.user,
+                community=community,
+                space=data["space"],
+                kind=data["kind"],
+                title=data["title"],
+                body=data["body"],
+                tags=data.get("tags") or (),
+            )
+        except ServiceError as error:
+            form.add_error(error.field, error.message)
+        else:
+            return redirect(thread.get_absolute_url())
+    return render(request, "discussions/thread_form.html", {"community": community, "form": form})
+
+
+@require_safe
+def thread_detail(request, slug: str, thread_id: int):
+    thread = perms.access_thread(request.user, slug, thread_id)
+    try:
+        page_number = int(request.GET.get("page", "1"))
+    except ValueError:
+        page_number = 1
+    by_votes = (
+        thread.is_question and request.GET.get("sort") != "oldest" and "page" not in request.GET
+    )
+    if by_votes:
+        page = selectors.question_page(
+            viewer=request.user, thread=thread, cursor=request.GET.get("after")
+        )
+    else:
+        page = selectors.thread_page(viewer=request.user, thread=thread, page=page_number)
+    last_shown = max([p.position for p in page.posts] + [1])
+    services.thread_mark_read(user=request.user, thread=thread, position=last_shown)
+    user = request.user
+    return render(
+        request,
+        "discussions/thread_detail.html",
+        {
+            "community": thread.community,
+            "thread": thread,
+            "page": page,
+            "pages": range(1, page.page_count + 1),
+            "reply_form": PostForm(),
+            "can_reply": perms.can_reply(user, thread),
+            "can_moderate": perms.can_moderate_thread(user, thread),
+            "can_accept": perms.can_accept_answer(user, thread),
+            "can_react": community_perms.can_post_in_community(user, thread.community),
+            "follow_form": FollowForm(
+                initial={"level": page.follow.level if page.follow else FollowLevel.TRACK}
+            ),
+            "accept_form": AcceptForm(),
+            "suggestions": CONTEXT_SUGGESTIONS,
+        },
+    )
+
+
+@require_safe
+def thread_unread(request, slug: str, thread_id: int):
+    """Jump to the first post the member has not read yet."""
+    thread = perms.access_thread(request.user, slug, thread_id)
+    page = selectors.thread_page(viewer=request.user, thread=thread, page=1, size=1)
+    position = page.first_unread or thread.last_position
+    return redirect(_page_url(thread, selectors.page_of_position(position), position))
+
+
+def _post(request, slug: str, thread_id: int, position: int) -> Post:
+    thread = perms.access_thread(request.user, slug, thread_id)
+    post = get_object_or_404(
+        Post.objects.select_related("author__profile"), thread=thread, position=position
+    )
+    post.thread = thread
+    return post
+
+
+@require_safe
+def post_permalink(request, slug: str, thread_id: int, position: int):
+    post = _post(request, slug, thread_id, position)
+    return redirect(_page_url(post.thread, selectors.page_of_position(position), position))
+
+
+def _back(post: Post):
+    return redirect(
+        _page_url(post.thread, selectors.page_of_position(post.position), post.position)
+    )
+
+
+def _report(request, action, success: str | None = None) -> None:
+    try:
+        action()
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        if success:
+            messages.success(request, success)
+
+
+@login_required
+@require_POST
+def reply(request, slug: str, thread_id: int):
+    thread = perms.access_thread(request.user, slug, thread_id)
+    form = PostForm(request.POST)
+    if form.is_valid():
+        try:
+            post = services.post_create(
+                author=request.user, thread=thread, body=form.cleaned_data["body"]
+            )
+        except ServiceError as error:
+            form.add_error(error.field, error.message)
+        else:
+            return redirect(
+                _page_url(thread, selectors.page_of_position(post.position), post.position)
+            )
+    page = selectors.thread_page(viewer=request.user, thread=thread, page=10**6)
+    return render(
+        request,
+        "discussions/reply_form.html",
+        {"community": thread.community, "thread": thread, "form": form, "page": page},
+        status=200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_edit(request, slug: str, thread_id: int, position: int):
+    post = _post(request, slug, thread_id, position)
+    if not perms.can_edit_post(request.user, post):
+        raise Http404
+    form = PostForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_edit(editor=request.user, post=post, body=form.cleaned_data["body"])
+        except ServiceError as error:
+            form.add_error(error.field, error.message)
+        else:
+            return _back(post)
+    return render(
+        request,
+        "discussions/post_edit.html",
+        {"community": post.thread.community, "thread": post.thread, "post": post, "form": form},
+    )
+
+
+@require_safe
+def post_history(request, slug: str, thread_id: int, position: int):
+    post = _post(request, slug, thread_id, position)
+    if not post.is_visible and not perms.can_moderate_thread(request.user, post.thread):
+        raise Http404
+    return render(
+        request,
+        "discussions/post_history.html",
+        {
+            "community": post.thread.community,
+            "thread": post.thread,
+            "post": post,
+            "revisions": selectors.post_revisions(post=post),
+        },
+    )
+
+
+@login_required
+@require_POST
+def post_delete(request, slug: str, thread_id: int, position: int):
+    post = _post(request, slug, thread_id, position)
+    _report(request, lambda: services.post_delete(user=request.user, post=post), _("Deleted."))
+    if position == 1:
+        return redirect(reverse("discussions:threads", args=[slug]))
+    return _back(post)
+
+
+@login_required
+@require_POST
+def post_hide(request, slug: str, thread_id: int, position: int):
+    post = _post(request, slug, thread_id, position)
+    form = HideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason of up to 300 characters."))
+    else:
+        _report(
+            request,
+            lambda: services.post_hide(
+                moderator=request.user, post=post, reason=form.cleaned_data["reason"]
+            ),
+            _("The post is hidden."),
+        )
+    return _back(post)
+
+
+@login_required
+@require_POST
+def post_unhide(request, slug: str, thread_id: int, position: int):
+    post = _post(request, slug, thread_id, position)
+    _report(request, lambda: services.post_unhide(moderator=request.user, post=post))
+    return _back(post)
+
+
+@login_required
+@require_POST
+def post_react(request, slug: str, thread_id: int, position: int):
+    post = _post(request, slug, thread_id, position)
+    form = ReactForm(request.POST)
+    if form.is_valid():
+        _report(
+            request,
+            lambda: services.reaction_toggle(
+                user=request.user, post=post, kind=form.cleaned_data["kind"]
+            ),
+        )
+    else:
+        messages.error(request, _("Choose thanks or “I tried this”."))
+    return _back(post)
+
+
+@login_required
+@require_POST
+def post_vote(request, slug: str, thread_id: int, position: int):
+    post = _post(request, slug, thread_id, position)
+    form = VoteForm(request.POST)
+    if form.is_valid():
+        _report(
+            request,
+            lambda: services.vote_set(
+                user=request.user, post=post, value=form.cleaned_data["value"]
+            ),
+        )
+    else:
+        messages.error(request, _("Vote up, down or not at all."))
+    return _back(post)
+
+
+@login_required
+@require_POST
+def post_accept(request, slug: str, thread_id: int, position: int):
+    post = _post(request, slug, thread_id, position)
+    form = AcceptForm(request.POST)
+    if request.POST.get("undo") == "1":
+        _report(request, lambda: services.answer_unaccept(user=request.user, post=post))
+    elif form.is_valid():
+        _report(
+            request,
+            lambda: services.answer_accept(
+                user=request.user, post=post, label=form.cleaned_data["label"]
+            ),
+            _("Marked as an accepted answer."),
+        )
+    else:
+        messages.error(request, _("Keep the context under 80 characters."))
+    return _back(post)
+
+
+@login_required
+@require_POST
+def thread_follow(request, slug: str, thread_id: int):
+    thread = perms.access_thread(request.user, slug, thread_id)
+    form = FollowForm(request.POST)
+    if form.is_valid():
+        _report(
+            request,
+            lambda: services.thread_follow_set(
+                user=request.user, thread=thread, level=form.cleaned_data["level"]
+            ),
+            _("Notification setting saved."),
+        )
+    else:
+        messages.error(request, _("Choose watch, track or mute."))
+    return redirect(thread.get_absolute_url())
+
+
+@login_required
+@require_POST
+def thread_moderate(request, slug: str, thread_id: int):
+    thread = perms.access_thread(request.user, slug, thread_id)
+    form = ModerateForm(request.POST)
+    form.is_valid()
+    _report(
+        request,
+        lambda: services.thread_set_flags(
+            moderator=request.user,
+            thread=thread,
+            locked=form.cleaned_data.get("locked", False),
+            pinned=form.cleaned_data.get("pinned", False),
+        ),
+        _("Thread settings saved."),
+    )
+    return redirect(thread.get_absolute_url())

@@ -1,0 +1,104 @@
+"""Who may read, start, reply to, edit, moderate and accept in discussions."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from staffroom.communities.models import Community
+from staffroom.discussions.models import Post, Thread, ThreadKind
+from staffroom.permissions.actors import is_signed_in
+from staffroom.permissions.communities import (
+    access_community,
+    can_moderate_community,
+    can_post_in_community,
+    can_read_community,
+    readable_communities,
+)
+
+
+def can_read_thread(user, thread: Thread) -> bool:
+    """Whether the viewer may read a thread: its community is readable and it is not hidden."""
+    if not can_read_community(user, thread.community):
+        return False
+    return thread.hidden_at is None or can_moderate_community(user, thread.community)
+
+
+def can_start_thread(user, community: Community, kind: str = ThreadKind.DISCUSSION) -> bool:
+    """Whether the viewer may start a thread of this kind; announcements are for the team."""
+    if not can_post_in_community(user, community):
+        return False
+    return kind != ThreadKind.ANNOUNCEMENT or can_moderate_community(user, community)
+
+
+def can_reply(user, thread: Thread) -> bool:
+    """Whether the viewer may reply: an active member, and the thread is open."""
+    if not can_post_in_community(user, thread.community) or thread.hidden_at is not None:
+        return False
+    return not thread.is_locked or can_moderate_community(user, thread.community)
+
+
+def can_edit_post(user, post: Post) -> bool:
+    """Whether the viewer may edit a post: its author, while still a member, or a moderator."""
+    if post.deleted_at is not None:
+        return False
+    own = is_signed_in(user) and post.author_id == user.pk
+    if own and can_post_in_community(user, post.thread.community):
+        return True
+    return can_moderate_community(user, post.thread.community)
+
+
+def can_delete_post(user, post: Post) -> bool:
+    """Whether the viewer may delete a post: authors delete their own (not the opening post)."""
+    return (
+        post.deleted_at is None
+        and is_signed_in(user)
+        and post.author_id == user.pk
+        and (post.position > 1 or post.thread.post_count == 1)
+    )
+
+
+def can_moderate_thread(user, thread: Thread) -> bool:
+    """Whether the viewer may hide posts, lock, pin or move the thread."""
+    return can_moderate_community(user, thread.community)
+
+
+def can_accept_answer(user, thread: Thread) -> bool:
+    """Whether the viewer may mark answers accepted: the asker or a steward or moderator."""
+    if not thread.is_question:
+        return False
+    if is_signed_in(user) and thread.author_id == user.pk:
+        return can_post_in_community(user, thread.community)
+    return can_moderate_community(user, thread.community)
+
+
+def can_react(user, post: Post) -> bool:
+    return post.is_visible and can_post_in_community(user, post.thread.community)
+
+
+def check_can_reply(user, thread: Thread) -> None:
+    if not can_reply(user, thread):
+        raise PermissionDenied
+
+
+def access_thread(user, community_slug: str, thread_id: int) -> Thread:
+    """Fetch a thread the viewer may read, or 404 — the same for missing and private."""
+    community = access_community(user, community_slug)
+    thread = (
+        Thread.objects.select_related("community", "space")
+        .filter(pk=thread_id, community=community)
+        .first()
+    )
+    if thread is None:
+        raise Http404
+    thread.community = community  # keep the cached membership answers
+    if not can_read_thread(user, thread):
+        raise Http404
+    return thread
+
+
+def readable_threads(user, queryset: QuerySet | None = None) -> QuerySet:
+    """Filter threads to those the viewer may read; hidden threads are left out of lists."""
+    queryset = queryset if queryset is not None else Thread.objects.all()
+    return queryset.filter(
+        community__in=readable_communities(user).values("pk"), hidden_at__isnull=True
+    )
