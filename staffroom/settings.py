@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "staffroom.accounts",
     "staffroom.orgs",
     "staffroom.communities",
+    "staffroom.search",
     "staffroom.discussions",
 ]
 

@@ -1,0 +1,103 @@
+"""PostgreSQL full-text search: the generated ``search_vector`` column and its GIN index."""
+
+from staffroom.search.backends.base import (
+    DOCUMENT_COLUMNS,
+    HYPHEN,
+    LESS_THAN,
+    MARK_START,
+    MARK_STOP,
+    SearchBackend,
+    Where,
+    tables,
+)
+from staffroom.search.query import Query, Term
+
+# 'simple': no stemming and no stop words, because communities write in many languages.
+CONFIG = "simple"
+# ts_rank_cd weights for D, C (body), B (tags), A (title); 1 divides by the log of the length.
+WEIGHTS = "{0.1, 0.1, 0.4, 1.0}"
+NORMALIZATION = 1
+# The index sees these characters as spaces (see migration 0001); terms get the same.
+_AS_SPACE = str.maketrans({"<": " ", "&": " ", "-": " "})
+HEADLINE = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_STOP}", '
+    'MaxWords=32, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "'
+)
+TITLE_HEADLINE = f'HighlightAll=true, StartSel="{MARK_START}", StopSel="{MARK_STOP}"'
+
+
+def _term(term: Term) -> tuple[str, list]:
+    text = term.text.translate(_AS_SPACE)
+    if term.prefix:
+        # A prefix term is a single run of letters and digits, so it holds no tsquery syntax.
+        return f"to_tsquery('{CONFIG}', %s)", [f"{text}:*"]
+    return f"phraseto_tsquery('{CONFIG}', %s)", [text]
+
+
+def _any_of(terms: tuple[Term, ...]) -> tuple[str, list]:
+    parts, params = [], []
+    for term in terms:
+        sql, term_params = _term(term)
+        parts.append(sql)
+        params += term_params
+    return "(" + " || ".join(parts) + ")", params
+
+
+def tsquery(query: Query) -> tuple[str, list]:
+    """Compile a parsed query to a tsquery expression whose terms are all parameters."""
+    parts, params = [], []
+    for group in query.groups:
+        sql, group_params = _any_of(group)
+        parts.append(sql)
+        params += group_params
+    if query.excluded:
+        sql, excluded_params = _any_of(query.excluded)
+        parts.append(f"!!{sql}")
+        params += excluded_params
+    return "(" + " && ".join(parts) + ")", params
+
+
+class PostgresBackend(SearchBackend):
+    vendor = "postgresql"
+
+    def sql(self, query: Query, *, where: Where, limit: int, offset: int) -> tuple[str, list]:
+        documents = tables()["documents"]
+        tsquery_sql, tsquery_params = tsquery(query)
+        # The tsquery is written out wherever it is used, not read from a CTE: as a
+        # constant expression it becomes a condition the GIN index can answer.
+        # Rank and cut the page first; headlines are costly, so only the page gets them.
+        sql = f"""
+            WITH page AS (
+                SELECT d.id,
+                       ts_rank_cd('{WEIGHTS}', d.search_vector, {tsquery_sql}, {NORMALIZATION})
+                       AS score
+                FROM {documents} AS d
+                WHERE d.search_vector @@ {tsquery_sql} AND {where.sql}
+                ORDER BY score DESC, d.id DESC
+                LIMIT %s OFFSET %s
+            )
+            SELECT {DOCUMENT_COLUMNS}, page.score,
+                   ts_headline('{CONFIG}', translate(d.title, %s, %s), {tsquery_sql}, %s)
+                       AS title_marked,
+                   ts_headline('{CONFIG}', translate(d.body, %s, %s), {tsquery_sql}, %s)
+                       AS snippet_marked
+            FROM page
+            JOIN {documents} AS d ON d.id = page.id
+            JOIN {tables()["communities"]} AS c ON c.id = d.community_id
+            ORDER BY page.score DESC, d.id DESC
+        """
+        stand_ins = ["<-", LESS_THAN + HYPHEN]
+        params = [
+            *tsquery_params,
+            *tsquery_params,
+            *where.params,
+            limit,
+            offset,
+            *stand_ins,
+            *tsquery_params,
+            TITLE_HEADLINE,
+            *stand_ins,
+            *tsquery_params,
+            HEADLINE,
+        ]
+        return sql, params
