@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("staffroom.orgs.urls")),
     path("", include("staffroom.communities.urls")),
     path("", include("staffroom.discussions.urls")),
+    path("", include("staffroom.search.urls")),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from staffroom.communities.models import Community, Space
 from staffroom.core.errors import ServiceError
 from staffroom.core.markdown import MAX_BODY_BYTES, render
+from staffroom.discussions import indexing
 from staffroom.discussions.models import (
     AcceptedAnswer,
     FollowLevel,
@@ -109,6 +110,7 @@ def thread_create(
     ThreadFollow.objects.create(
         thread=thread, user=author, level=FollowLevel.WATCH, last_read_position=1
     )
+    transaction.on_commit(lambda: indexing.index_thread(thread.pk))
     return thread
 
 
@@ -142,6 +144,7 @@ def post_create(*, author, thread: Thread, body: str) -> Post:
         thread=thread, user=author, defaults={"level": FollowLevel.WATCH}
     )
     ThreadFollow.objects.filter(pk=follow.pk).update(last_read_position=position)
+    transaction.on_commit(lambda: indexing.index_post(post.pk))
     return post
 
 
@@ -165,6 +168,7 @@ def post_edit(*, editor, post: Post, body: str) -> Post:
     post.edited_at = timezone.now()
     post.edit_count += 1
     post.save(update_fields=["body", "body_html", "edited_at", "edit_count"])
+    transaction.on_commit(lambda: indexing.index_post(post.pk))
     return post
 
 
@@ -190,6 +194,7 @@ def post_delete(*, user, post: Post) -> None:
     _refresh_answer_counts(post.thread)
     if post.position == 1:
         Thread.objects.filter(pk=post.thread_id).update(hidden_at=timezone.now())
+    transaction.on_commit(lambda: indexing.index_thread(post.thread_id))
 
 
 @transaction.atomic
@@ -204,6 +209,7 @@ def post_hide(*, moderator, post: Post, reason: str) -> None:
         hidden_at=timezone.now(), hidden_by=moderator, hidden_reason=reason
     )
     _refresh_answer_counts(post.thread)
+    transaction.on_commit(lambda: indexing.index_thread(post.thread_id))
 
 
 @transaction.atomic
@@ -212,6 +218,7 @@ def post_unhide(*, moderator, post: Post) -> None:
         raise ServiceError(_("Only moderators can show hidden posts."))
     Post.objects.filter(pk=post.pk).update(hidden_at=None, hidden_by=None, hidden_reason="")
     _refresh_answer_counts(post.thread)
+    transaction.on_commit(lambda: indexing.index_thread(post.thread_id))
 
 
 @transaction.atomic
@@ -241,6 +248,7 @@ def answer_accept(*, user, post: Post, label: str = "") -> AcceptedAnswer:
     except IntegrityError:
         raise ServiceError(_("That answer is already accepted.")) from None
     _refresh_answer_counts(thread)
+    transaction.on_commit(lambda: indexing.refresh_thread_state(thread.pk))
     return accepted
 
 
@@ -250,6 +258,7 @@ def answer_unaccept(*, user, post: Post) -> None:
         raise ServiceError(_("Only the person who asked, or a moderator, can change this."))
     AcceptedAnswer.objects.filter(post=post).delete()
     _refresh_answer_counts(post.thread)
+    transaction.on_commit(lambda: indexing.refresh_thread_state(post.thread_id))
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ urlpatterns = [
     path("c/<slug:slug>/threads/", views.thread_list, name="threads"),
     path("c/<slug:slug>/s/<slug:space_slug>/", views.thread_list, name="space"),
     path("c/<slug:slug>/new/", views.thread_create, name="thread_create"),
+    path("c/<slug:slug>/new/similar/", views.similar_questions, name="similar"),
     path(T, views.thread_detail, name="thread"),
     path(T + "unread/", views.thread_unread, name="unread"),
     path(T + "reply/", views.reply, name="reply"),

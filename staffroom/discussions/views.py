@@ -24,6 +24,7 @@ from staffroom.discussions.forms import (
 from staffroom.discussions.models import FollowLevel, Post, ThreadKind
 from staffroom.permissions import communities as community_perms
 from staffroom.permissions import discussions as perms
+from staffroom.search import selectors as search_selectors
 
 
 def _page_url(thread, page: int, position: int | None = None) -> str:
@@ -74,8 +75,23 @@ def thread_create(request, slug: str):
     initial = {"space": community.spaces.filter(slug=request.GET.get("space", "")).first()}
     if request.GET.get("kind") in kinds:
         initial["kind"] = request.GET["kind"]
-    form = ThreadForm(request.POST or None, community=community, kinds=kinds, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    title = ""
+    data = request.POST or None
+    if request.method == "POST" and "check_similar" in request.POST:
+        # Without JavaScript the writer asks for similar questions with a button; keep what
+        # they typed, show no errors yet.
+        title = request.POST.get("title", "")[:200]
+        initial.update({key: request.POST.get(key, "") for key in ("title", "body", "kind", "space")})
+        data = None
+    form = ThreadForm(data, community=community, kinds=kinds, initial=initial)
+    form.fields["title"].widget.attrs.update(
+        {
+            "hx-get": reverse("discussions:similar", args=[community.slug]),
+            "hx-trigger": "input changed delay:400ms",
+            "hx-target": "#similar-questions",
+        }
+    )
+    if data is not None and form.is_valid():
         data = form.cleaned_data
         try:
             thread = services.thread_create(
@@ -91,7 +107,28 @@ def thread_create(request, slug: str):
             form.add_error(error.field, error.message)
         else:
             return redirect(thread.get_absolute_url())
-    return render(request, "discussions/thread_form.html", {"community": community, "form": form})
+    similar = similar_to(request.user, community, title) if title else []
+    return render(
+        request,
+        "discussions/thread_form.html",
+        {"community": community, "form": form, "similar": similar, "checked": bool(title)},
+    )
+
+
+def similar_to(user, community, title: str) -> list:
+    return search_selectors.similar(viewer=user, community=community, title=title)
+
+
+@require_safe
+def similar_questions(request, slug: str):
+    """List up to five questions like the title being typed (htmx); same rules as search."""
+    community = community_perms.access_community(request.user, slug)
+    title = request.GET.get("title", "")[:200]
+    return render(
+        request,
+        "discussions/_similar.html",
+        {"similar": similar_to(request.user, community, title), "checked": bool(title.strip())},
+    )
 
 
 @require_safe

@@ -1,0 +1,21 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+KIND_CHOICES = [
+    ("", _("Threads and replies")),
+    ("thread", _("Threads only")),
+    ("post", _("Replies only")),
+]
+SOLVED_CHOICES = [("", _("Any")), ("yes", _("Solved questions")), ("no", _("Unsolved questions"))]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), max_length=200, required=False)
+    community = forms.ChoiceField(label=_("Community"), required=False)
+    kind = forms.ChoiceField(label=_("Show"), choices=KIND_CHOICES, required=False)
+    solved = forms.ChoiceField(label=_("Questions"), choices=SOLVED_CHOICES, required=False)
+    tag = forms.SlugField(label=_("Tag"), max_length=40, required=False)
+
+    def __init__(self, *args, communities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["community"].choices = [("", _("All my communities")), *communities]
