@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("staffroom.communities.urls")),
     path("", include("staffroom.discussions.urls")),
     path("", include("staffroom.search.urls")),
+    path("", include("staffroom.notifications.urls")),
 ]

@@ -125,6 +125,8 @@ class Profile(TimeStampedModel):
     expertise = models.JSONField(_("expertise"), default=list, blank=True)
     open_to_mentoring = models.BooleanField(_("open to mentoring"), default=False)
     completed_at = models.DateTimeField(_("profile completed"), null=True, blank=True)
+    # Kept here so the header shows it with the user's row: no query per page.
+    unread_notifications = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("educator profile")

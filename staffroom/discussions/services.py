@@ -24,6 +24,7 @@ from staffroom.discussions.models import (
     ThreadKind,
     Vote,
 )
+from staffroom.notifications import services as notifications
 from staffroom.permissions import discussions as perms
 from staffroom.permissions.communities import can_post_in_community
 
@@ -145,6 +146,7 @@ def post_create(*, author, thread: Thread, body: str) -> Post:
     )
     ThreadFollow.objects.filter(pk=follow.pk).update(last_read_position=position)
     transaction.on_commit(lambda: indexing.index_post(post.pk))
+    transaction.on_commit(lambda: notifications.notify_reply(post_id=post.pk))
     return post
 
 
@@ -249,6 +251,7 @@ def answer_accept(*, user, post: Post, label: str = "") -> AcceptedAnswer:
         raise ServiceError(_("That answer is already accepted.")) from None
     _refresh_answer_counts(thread)
     transaction.on_commit(lambda: indexing.refresh_thread_state(thread.pk))
+    transaction.on_commit(lambda: notifications.notify_accepted(accepted_id=accepted.pk))
     return accepted
 
 

@@ -22,6 +22,7 @@ from staffroom.discussions.forms import (
     VoteForm,
 )
 from staffroom.discussions.models import FollowLevel, Post, ThreadKind
+from staffroom.notifications import services as notification_services
 from staffroom.permissions import communities as community_perms
 from staffroom.permissions import discussions as perms
 from staffroom.search import selectors as search_selectors
@@ -81,7 +82,9 @@ def thread_create(request, slug: str):
         # Without JavaScript the writer asks for similar questions with a button; keep what
         # they typed, show no errors yet.
         title = request.POST.get("title", "")[:200]
-        initial.update({key: request.POST.get(key, "") for key in ("title", "body", "kind", "space")})
+        initial.update(
+            {key: request.POST.get(key, "") for key in ("title", "body", "kind", "space")}
+        )
         data = None
     form = ThreadForm(data, community=community, kinds=kinds, initial=initial)
     form.fields["title"].widget.attrs.update(
@@ -149,6 +152,7 @@ def thread_detail(request, slug: str, thread_id: int):
         page = selectors.thread_page(viewer=request.user, thread=thread, page=page_number)
     last_shown = max([p.position for p in page.posts] + [1])
     services.thread_mark_read(user=request.user, thread=thread, position=last_shown)
+    notification_services.notifications_mark_read_for_thread(user=request.user, thread_id=thread.pk)
     user = request.user
     return render(
         request,
