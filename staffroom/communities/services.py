@@ -24,6 +24,7 @@ from staffroom.core.errors import ServiceError
 from staffroom.orgs.models import Organization
 from staffroom.permissions import communities as perms
 from staffroom.permissions.actors import forget_membership, is_org_admin, is_staff
+from staffroom.search.services import documents_update_for
 
 RESERVED_SLUGS = {"new", "admin", "api", "manage", "static", "media", "accounts", "settings"}
 # Marked for the catalogue here, translated into the creator's language when created.
@@ -506,6 +507,18 @@ def space_move(*, actor, space: Space, direction: str) -> None:
 @transaction.atomic
 def space_delete(*, actor, space: Space) -> None:
     perms.check_can_manage_community(actor, space.community)
-    if Space.objects.filter(community=space.community).count() <= 1:
+    others = Space.objects.filter(community=space.community).exclude(pk=space.pk)
+    if not others.exists():
         raise ServiceError(_("A community keeps at least one space."))
+    # Threads are the community's practice: they move to the first other space, never vanish.
+    target = others.order_by("position", "pk").first()
+    moved = list(space.threads.values_list("pk", flat=True))
+    space.threads.update(space=target)
     space.delete()
+    if moved:
+
+        def reindex():
+            for thread_id in moved:
+                documents_update_for(thread_id=thread_id, space_id=target.pk)
+
+        transaction.on_commit(reindex)

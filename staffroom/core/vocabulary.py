@@ -62,3 +62,22 @@ LANGUAGES = [
     ("tl", _("Tagalog")),
     ("mi", _("Māori")),
 ]
+
+
+def seed(apps=None, *, overwrite: bool = True) -> None:
+    """Create the seed terms (refreshing names and order unless ``overwrite`` is off)."""
+    from django.apps import apps as live_apps
+
+    registry = apps or live_apps
+    for model_name, terms in [
+        ("Subject", SUBJECTS),
+        ("GradeBand", GRADE_BANDS),
+        ("Language", LANGUAGES),
+    ]:
+        model = registry.get_model("core", model_name)
+        for position, (slug, name) in enumerate(terms):
+            values = {"name": name, "position": position}
+            if overwrite:
+                model.objects.update_or_create(slug=slug, defaults=values)
+            else:
+                model.objects.get_or_create(slug=slug, defaults=values)

@@ -2,10 +2,12 @@
 
 The loader creates whatever is missing and leaves what exists alone: running it again
 changes nothing, and anything people changed while trying the demo survives a restart.
+Threads are found again by their community and title.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 
 from allauth.account.models import EmailAddress
@@ -33,16 +35,30 @@ from staffroom.communities.services import (
     space_create,
     space_update,
 )
+from staffroom.core import vocabulary
 from staffroom.core.models import GradeBand, Language, Subject
 from staffroom.demo.data import (
     COMMUNITIES,
     DEMO_PASSWORD,
     ORGANIZATIONS,
     PEOPLE,
+    THREADS,
     CommunitySpec,
     OrganizationSpec,
     Person,
+    ThreadSpec,
 )
+from staffroom.discussions.models import AcceptedAnswer, Post, Reaction, ReactionKind, Thread
+from staffroom.discussions.services import (
+    answer_accept,
+    post_create,
+    reaction_toggle,
+    thread_create,
+    thread_set_flags,
+    vote_set,
+)
+from staffroom.notifications.models import Notification, NotificationKind
+from staffroom.notifications.services import notifications_mark_read
 from staffroom.orgs.models import Organization, OrganizationDomain, OrganizationMembership, OrgRole
 from staffroom.orgs.services import (
     org_memberships_sync,
@@ -53,6 +69,14 @@ from staffroom.permissions.communities import can_manage_community
 
 # Accounts are backdated by a couple of years so every community joining date comes after them.
 ACCOUNT_AGE_DAYS = 760
+# How long after a post each further reaction comes: thanks are quick, trying an idea takes a
+# lesson or two.
+REACTION_SPACING = {
+    ReactionKind.THANKS: timedelta(hours=1.5),
+    ReactionKind.TRIED: timedelta(hours=20),
+}
+# Members have read what the demo told them about, apart from the last few days.
+UNREAD_FOR = timedelta(days=5)
 
 
 @dataclass(frozen=True)
@@ -67,12 +91,20 @@ class DemoSummary:
 @transaction.atomic
 def load_demo() -> DemoSummary:
     """Create the demo people, organisations and communities that do not exist yet."""
+    # The data migration seeds the vocabulary; a database emptied since (tests do that)
+    # gets the missing terms back without touching terms staff have renamed.
+    vocabulary.seed(overwrite=False)
     loader = _Loader()
     loader.load_people()
     loader.load_organizations()
     for spec in COMMUNITIES:
         loader.load_community(spec)
     _recount_members([spec.slug for spec in COMMUNITIES])
+    for spec in COMMUNITIES:
+        loader.load_threads(spec.slug)
+    # Registered last, so it runs after the services' own on-commit work has written the
+    # notifications that the new replies and accepted answers cause.
+    transaction.on_commit(loader.settle_notifications)
     return DemoSummary(
         people=len(PEOPLE), communities=len(COMMUNITIES), organizations=len(ORGANIZATIONS)
     )
@@ -84,6 +116,9 @@ class _Loader:
         self.users: dict[str, User] = {}
         self.new_users: list[User] = []
         self.organizations: dict[str, Organization] = {}
+        # When each new reply was written, and accepted, by its address.
+        self.posted_at: dict[str, datetime] = {}
+        self.accepted_at: dict[str, datetime] = {}
         self.vocabulary = {
             model: {term.slug: term for term in model.objects.all()}
             for model in (Subject, GradeBand, Language)
@@ -277,6 +312,114 @@ class _Loader:
                 invitation_create(
                     actor=manager, community=community, days=days, max_uses=max_uses, note=note
                 )
+
+    def load_threads(self, slug: str) -> None:
+        """Start the community's demo threads that do not exist yet, with their replies."""
+        specs = THREADS.get(slug, ())
+        community = Community.objects.get(slug=slug)
+        titles = [spec.title for spec in specs]
+        existing = set(
+            Thread.objects.filter(community=community, title__in=titles).values_list(
+                "title", flat=True
+            )
+        )
+        active = Membership.objects.filter(community=community, state=MembershipState.ACTIVE)
+        joined = dict(active.values_list("user_id", "joined_at"))
+        spaces = {space.slug: space for space in community.spaces.all()}
+        for spec in specs:
+            space = spaces.get(slugify(spec.space)[:60])
+            # A space removed, or someone who left, while trying the demo leaves a thread out.
+            if spec.title in existing or space is None:
+                continue
+            if all(self.users[key].pk in joined for key in _participants(spec)):
+                self._load_thread(community, space, spec, joined)
+
+    def _load_thread(self, community: Community, space, spec: ThreadSpec, joined: dict) -> None:
+        asker = self.users[spec.author]
+        opened = self.now - timedelta(days=spec.days_ago)
+        thread = thread_create(
+            author=asker,
+            community=community,
+            space=space,
+            title=spec.title,
+            body=spec.body,
+            kind=spec.kind,
+            subjects=self._terms(Subject, spec.subjects),
+            grade_bands=self._terms(GradeBand, spec.grade_bands),
+        )
+        opening = thread.posts.get(position=1)
+        written = {opening: opened}
+        reacted = self._react(opening, opened, spec.thanks, spec.tried, joined)
+        for reply in spec.replies:
+            at = opened + timedelta(hours=reply.hours)
+            post = post_create(author=self.users[reply.author], thread=thread, body=reply.body)
+            # The permission checks in the services below cache memberships on the community
+            # object; sharing one saves a query for every vote and reaction.
+            post.thread.community = community
+            written[post] = at
+            self.posted_at[post.get_absolute_url()] = at
+            for key in reply.votes:
+                vote_set(user=self.users[key], post=post, value=1)
+            if reply.accepted is not None:
+                accepted = answer_accept(user=asker, post=post, label=reply.accepted)
+                accepted_at = min(at + timedelta(hours=3), self.now)
+                AcceptedAnswer.objects.filter(pk=accepted.pk).update(created_at=accepted_at)
+                self.accepted_at[post.get_absolute_url()] = accepted_at
+            reacted |= self._react(post, at, reply.thanks, reply.tried, joined)
+        if spec.pinned:
+            thread_set_flags(moderator=asker, thread=thread, locked=False, pinned=True)
+        # The services stamp every row with the moment of loading, so a fresh demo would show
+        # sixty threads all started "just now" and every reaction made in the same second.
+        # Backdating them afterwards, by the offsets in the data, spreads them over the last
+        # weeks the way a living community looks, while the services keep the counters true.
+        for post, at in written.items():
+            post.created_at = at
+        Post.objects.bulk_update(written, ["created_at"])
+        reactions = list(Reaction.objects.filter(post__thread=thread))
+        for reaction in reactions:
+            reaction.created_at = reacted[reaction.post_id, reaction.user_id, reaction.kind]
+        Reaction.objects.bulk_update(reactions, ["created_at"])
+        Thread.objects.filter(pk=thread.pk).update(
+            created_at=opened, last_posted_at=max(written.values())
+        )
+
+    def _react(self, post: Post, at, thanks, tried, joined: dict) -> dict:
+        """React to a post; return when each reaction should appear to have been made."""
+        when = {}
+        for kind, keys in ((ReactionKind.THANKS, thanks), (ReactionKind.TRIED, tried)):
+            for index, key in enumerate(keys, start=1):
+                user = self.users[key]
+                reaction_toggle(user=user, post=post, kind=kind)
+                # Someone who joined after the post was written reacts once they arrive.
+                made = max(at, joined[user.pk]) + REACTION_SPACING[kind] * index
+                when[post.pk, user.pk, kind] = min(made, self.now)
+        return when
+
+    def settle_notifications(self) -> None:
+        """Date the notifications new replies caused by those replies; mark older ones read."""
+        if not self.posted_at:
+            return
+        notifications = list(
+            Notification.objects.filter(url__in=list(self.posted_at), read_at__isnull=True)
+        )
+        seen = defaultdict(list)
+        for notification in notifications:
+            url = notification.url
+            accepted = notification.kind == NotificationKind.ACCEPTED
+            notification.created_at = self.accepted_at[url] if accepted else self.posted_at[url]
+            if notification.created_at < self.now - UNREAD_FOR:
+                seen[notification.user_id].append(notification.pk)
+        Notification.objects.bulk_update(notifications, ["created_at"])
+        people = {user.pk: user for user in self.users.values()}
+        for user_id, ids in seen.items():
+            notifications_mark_read(user=people[user_id], ids=ids)
+
+
+def _participants(spec: ThreadSpec) -> set[str]:
+    people = {spec.author, *spec.thanks, *spec.tried}
+    for reply in spec.replies:
+        people.update((reply.author, *reply.thanks, *reply.tried, *reply.votes))
+    return people
 
 
 def _recount_members(slugs: list[str]) -> None:

@@ -38,7 +38,9 @@ class Tag(models.Model):
 
 class Thread(models.Model):
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="threads")
-    space = models.ForeignKey(Space, on_delete=models.PROTECT, related_name="threads")
+    # RESTRICT: a space with threads cannot vanish on its own (the service moves them
+    # first), but deleting the whole community still removes everything in it.
+    space = models.ForeignKey(Space, on_delete=models.RESTRICT, related_name="threads")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="threads"
     )
@@ -99,6 +101,9 @@ class Post(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     edit_count = models.PositiveIntegerField(default=0)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     deleted_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_by = models.ForeignKey(

@@ -53,7 +53,7 @@ def thread_list(
         queryset = queryset.filter(accepted_count=0)
     elif show == "solved":
         queryset = queryset.filter(accepted_count__gt=0)
-    queryset = queryset.select_related("space").prefetch_related("tags")
+    queryset = queryset.select_related("space", "community").prefetch_related("tags")
     if is_signed_in(viewer):
         follow = ThreadFollow.objects.filter(thread=OuterRef("pk"), user=viewer)
         queryset = queryset.annotate(
@@ -114,8 +114,11 @@ def thread_page(*, viewer, thread: Thread, page: int = 1, size: int = POSTS_PER_
     rows = list(_with_viewer_state(posts.filter(wanted), viewer).order_by("position"))
     opening = next((row for row in rows if row.position == 1), None)
     replies = [row for row in rows if row.position > 1]
+    # A hidden or deleted answer no longer counts as accepted, whatever its row says.
     accepted = list(
-        AcceptedAnswer.objects.filter(thread=thread)
+        AcceptedAnswer.objects.filter(
+            thread=thread, post__deleted_at__isnull=True, post__hidden_at__isnull=True
+        )
         .select_related("post__author__profile")
         .order_by("created_at")
     )

@@ -163,13 +163,15 @@ def post_edit(*, editor, post: Post, body: str) -> Post:
         body=post.body,
         body_html=post.body_html,
         created_at=post.edited_at or post.created_at,
-        editor=post.author if post.edit_count == 0 else editor,
+        # The revision keeps the old text, so it is credited to whoever wrote that text.
+        editor=post.edited_by if post.edit_count else post.author,
     )
     post.body = body
     post.body_html = render(body)
     post.edited_at = timezone.now()
     post.edit_count += 1
-    post.save(update_fields=["body", "body_html", "edited_at", "edit_count"])
+    post.edited_by = editor
+    post.save(update_fields=["body", "body_html", "edited_at", "edit_count", "edited_by"])
     transaction.on_commit(lambda: indexing.index_post(post.pk))
     return post
 

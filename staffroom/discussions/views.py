@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from staffroom.core.errors import ServiceError
+from staffroom.core.text import clean_slug
 from staffroom.discussions import selectors, services
 from staffroom.discussions.forms import (
     CONTEXT_SUGGESTIONS,
@@ -45,7 +46,9 @@ def thread_list(request, slug: str, space_slug: str | None = None):
         space = get_object_or_404(community.spaces, slug=space_slug)
     show = request.GET.get("show", "latest")
     show = show if show in selectors.LIST_FILTERS else "latest"
-    filters = selectors.ThreadFilters(show=show, space=space, tag=request.GET.get("tag", "")[:40])
+    filters = selectors.ThreadFilters(
+        show=show, space=space, tag=clean_slug(request.GET.get("tag"))
+    )
     page = selectors.thread_list(
         viewer=request.user, community=community, filters=filters, cursor=request.GET.get("after")
     )
@@ -73,7 +76,7 @@ def thread_create(request, slug: str):
     if not perms.can_start_thread(request.user, community):
         raise Http404
     kinds = [k for k in ThreadKind.values if perms.can_start_thread(request.user, community, k)]
-    initial = {"space": community.spaces.filter(slug=request.GET.get("space", "")).first()}
+    initial = {"space": community.spaces.filter(slug=clean_slug(request.GET.get("space"))).first()}
     if request.GET.get("kind") in kinds:
         initial["kind"] = request.GET["kind"]
     title = ""
@@ -150,7 +153,11 @@ def thread_detail(request, slug: str, thread_id: int):
         )
     else:
         page = selectors.thread_page(viewer=request.user, thread=thread, page=page_number)
-    last_shown = max([p.position for p in page.posts] + [1])
+    if by_votes:
+        # Ranked answers skip around; only a complete list means everything was seen.
+        last_shown = 1 if page.next_cursor else thread.last_position
+    else:
+        last_shown = max([p.position for p in page.posts] + [1])
     services.thread_mark_read(user=request.user, thread=thread, position=last_shown)
     notification_services.notifications_mark_read_for_thread(user=request.user, thread_id=thread.pk)
     user = request.user
@@ -232,11 +239,10 @@ def reply(request, slug: str, thread_id: int):
             return redirect(
                 _page_url(thread, selectors.page_of_position(post.position), post.position)
             )
-    page = selectors.thread_page(viewer=request.user, thread=thread, page=10**6)
     return render(
         request,
         "discussions/reply_form.html",
-        {"community": thread.community, "thread": thread, "form": form, "page": page},
+        {"community": thread.community, "thread": thread, "form": form},
         status=200,
     )
 

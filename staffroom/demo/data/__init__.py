@@ -1,4 +1,5 @@
-"""The demo instance: who is in it, which organisations and communities they belong to.
+"""The demo instance: who is in it, which organisations and communities they belong to,
+and what they talk about there.
 
 Everything here is invented for the demo; addresses use the reserved ``.test`` and
 ``.example`` top-level domains so no message can ever reach a real inbox.
@@ -16,6 +17,7 @@ from staffroom.demo.data.specs import (
     Person,
     prose,
 )
+from staffroom.demo.data.threads import THREADS, ReplySpec, ThreadSpec
 
 __all__ = [
     "ADMIN_EMAIL",
@@ -24,8 +26,11 @@ __all__ = [
     "DEMO_PASSWORD",
     "ORGANIZATIONS",
     "PEOPLE",
+    "THREADS",
     "CommunitySpec",
     "OrganizationSpec",
     "Person",
+    "ReplySpec",
+    "ThreadSpec",
     "prose",
 ]
