@@ -1,7 +1,16 @@
 """Keep the search index in step with threads and posts; called after commit."""
 
+import html
+
+from django.utils.html import strip_tags
+
 from staffroom.discussions.models import Post, Thread
 from staffroom.search import services as search
+
+
+def _plain(post: Post) -> str:
+    """Return a post's words without Markdown syntax, for indexing and snippets."""
+    return html.unescape(strip_tags(post.body_html))
 
 
 def _thread_attrs(thread: Thread) -> dict:
@@ -32,7 +41,7 @@ def index_thread(thread_id: int) -> None:
         space_id=thread.space_id,
         thread_id=thread.pk,
         title=thread.title,
-        body=opening.body if opening and opening.is_visible else "",
+        body=_plain(opening) if opening and opening.is_visible else "",
         tags=tags,
         thread_kind=thread.kind,
         solved=thread.accepted_count > 0,
@@ -53,8 +62,9 @@ def _index_post(thread: Thread, post: Post, tags: list[str]) -> None:
         community_id=thread.community_id,
         space_id=thread.space_id,
         thread_id=thread.pk,
-        title=thread.title,
-        body=post.body,
+        # The thread's title belongs to the thread's document; a reply is found by its words.
+        title="",
+        body=_plain(post),
         tags=tags,
         thread_kind=thread.kind,
         solved=thread.accepted_count > 0,
