@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from staffroom.core.errors import ServiceError
+from staffroom.core.outcome import report_outcome
 from staffroom.core.text import clean_slug
 from staffroom.discussions import selectors, services
 from staffroom.discussions.forms import (
@@ -213,16 +214,6 @@ def _back(post: Post):
     )
 
 
-def _report(request, action, success: str | None = None) -> None:
-    try:
-        action()
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        if success:
-            messages.success(request, success)
-
-
 @login_required
 @require_POST
 def reply(request, slug: str, thread_id: int):
@@ -289,7 +280,9 @@ def post_history(request, slug: str, thread_id: int, position: int):
 @require_POST
 def post_delete(request, slug: str, thread_id: int, position: int):
     post = _post(request, slug, thread_id, position)
-    _report(request, lambda: services.post_delete(user=request.user, post=post), _("Deleted."))
+    report_outcome(
+        request, lambda: services.post_delete(user=request.user, post=post), _("Deleted.")
+    )
     if position == 1:
         return redirect(reverse("discussions:threads", args=[slug]))
     return _back(post)
@@ -303,7 +296,7 @@ def post_hide(request, slug: str, thread_id: int, position: int):
     if not form.is_valid():
         messages.error(request, _("Give a reason of up to 300 characters."))
     else:
-        _report(
+        report_outcome(
             request,
             lambda: services.post_hide(
                 moderator=request.user, post=post, reason=form.cleaned_data["reason"]
@@ -317,7 +310,7 @@ def post_hide(request, slug: str, thread_id: int, position: int):
 @require_POST
 def post_unhide(request, slug: str, thread_id: int, position: int):
     post = _post(request, slug, thread_id, position)
-    _report(request, lambda: services.post_unhide(moderator=request.user, post=post))
+    report_outcome(request, lambda: services.post_unhide(moderator=request.user, post=post))
     return _back(post)
 
 
@@ -327,7 +320,7 @@ def post_react(request, slug: str, thread_id: int, position: int):
     post = _post(request, slug, thread_id, position)
     form = ReactForm(request.POST)
     if form.is_valid():
-        _report(
+        report_outcome(
             request,
             lambda: services.reaction_toggle(
                 user=request.user, post=post, kind=form.cleaned_data["kind"]
@@ -344,7 +337,7 @@ def post_vote(request, slug: str, thread_id: int, position: int):
     post = _post(request, slug, thread_id, position)
     form = VoteForm(request.POST)
     if form.is_valid():
-        _report(
+        report_outcome(
             request,
             lambda: services.vote_set(
                 user=request.user, post=post, value=form.cleaned_data["value"]
@@ -361,9 +354,9 @@ def post_accept(request, slug: str, thread_id: int, position: int):
     post = _post(request, slug, thread_id, position)
     form = AcceptForm(request.POST)
     if request.POST.get("undo") == "1":
-        _report(request, lambda: services.answer_unaccept(user=request.user, post=post))
+        report_outcome(request, lambda: services.answer_unaccept(user=request.user, post=post))
     elif form.is_valid():
-        _report(
+        report_outcome(
             request,
             lambda: services.answer_accept(
                 user=request.user, post=post, label=form.cleaned_data["label"]
@@ -381,7 +374,7 @@ def thread_follow(request, slug: str, thread_id: int):
     thread = perms.access_thread(request.user, slug, thread_id)
     form = FollowForm(request.POST)
     if form.is_valid():
-        _report(
+        report_outcome(
             request,
             lambda: services.thread_follow_set(
                 user=request.user, thread=thread, level=form.cleaned_data["level"]
@@ -399,7 +392,7 @@ def thread_moderate(request, slug: str, thread_id: int):
     thread = perms.access_thread(request.user, slug, thread_id)
     form = ModerateForm(request.POST)
     form.is_valid()
-    _report(
+    report_outcome(
         request,
         lambda: services.thread_set_flags(
             moderator=request.user,

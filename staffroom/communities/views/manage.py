@@ -19,6 +19,7 @@ from staffroom.communities.forms import (
 )
 from staffroom.communities.models import Community, Membership, MembershipState, Role
 from staffroom.core.errors import ServiceError
+from staffroom.core.outcome import report_outcome
 from staffroom.orgs.selectors import organizations_for_community
 from staffroom.permissions import communities as perms
 
@@ -36,16 +37,6 @@ def _moderated(request, slug: str) -> Community:
     if not perms.can_moderate_community(request.user, community):
         raise Http404
     return community
-
-
-def _report(request, action, success: str) -> bool:
-    try:
-        action()
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return False
-    messages.success(request, success)
-    return True
 
 
 @login_required
@@ -149,7 +140,7 @@ def space_move(request, slug: str, space_id: int):
 def space_delete(request, slug: str, space_id: int):
     community = _managed(request, slug)
     space = get_object_or_404(community.spaces, pk=space_id)
-    _report(
+    report_outcome(
         request,
         lambda: services.space_delete(actor=request.user, space=space),
         _("Space “%(name)s” deleted.") % {"name": space.name},
@@ -190,13 +181,13 @@ def member_decide(request, slug: str, membership_id: int):
     membership = _membership(community, membership_id)
     name = membership.user.profile.display_name
     if request.POST.get("decision") == "approve":
-        _report(
+        report_outcome(
             request,
             lambda: services.membership_approve(actor=request.user, membership=membership),
             _("%(name)s is now a member.") % {"name": name},
         )
     elif request.POST.get("decision") == "decline":
-        _report(
+        report_outcome(
             request,
             lambda: services.membership_decline(actor=request.user, membership=membership),
             _("You declined %(name)s's request.") % {"name": name},
@@ -215,7 +206,7 @@ def member_role(request, slug: str, membership_id: int):
     if not form.is_valid():
         messages.error(request, _("Choose a valid role."))
     else:
-        _report(
+        report_outcome(
             request,
             lambda: services.membership_set_role(
                 actor=request.user, membership=membership, role=form.cleaned_data["role"]
@@ -238,7 +229,7 @@ def member_ban(request, slug: str, membership_id: int):
     if not form.is_valid():
         messages.error(request, _("Keep the reason under 500 characters."))
     else:
-        _report(
+        report_outcome(
             request,
             lambda: services.membership_ban(
                 actor=request.user,
@@ -259,7 +250,7 @@ def member_unban(request, slug: str, membership_id: int):
     if membership.state != MembershipState.BANNED:
         messages.error(request, _("That person is not banned."))
     else:
-        _report(
+        report_outcome(
             request,
             lambda: services.membership_unban(actor=request.user, membership=membership),
             _("The ban on %(name)s is lifted.") % {"name": membership.user.profile.display_name},
@@ -272,7 +263,7 @@ def member_unban(request, slug: str, membership_id: int):
 def member_remove(request, slug: str, membership_id: int):
     community = _managed(request, slug)
     membership = _membership(community, membership_id)
-    _report(
+    report_outcome(
         request,
         lambda: services.membership_remove(actor=request.user, membership=membership),
         _("%(name)s was removed.") % {"name": membership.user.profile.display_name},
@@ -320,7 +311,7 @@ def invitations(request, slug: str):
 def invitation_revoke(request, slug: str, invitation_id: int):
     community = _managed(request, slug)
     invite = get_object_or_404(community.invitations, pk=invitation_id)
-    _report(
+    report_outcome(
         request,
         lambda: services.invitation_revoke(actor=request.user, invitation=invite),
         _("The link no longer works."),
