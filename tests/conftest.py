@@ -29,3 +29,9 @@ def _fast_password_hashing(settings):
         "django.contrib.auth.hashers.MD5PasswordHasher",
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     ]
+
+
+@pytest.fixture(autouse=True)
+def _private_media_root(settings, tmp_path_factory):
+    # Uploaded files go to a scratch folder, never into the checkout's var/ directory.
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

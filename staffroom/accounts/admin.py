@@ -14,9 +14,9 @@ class ProfileInline(admin.StackedInline):
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "display", "is_staff", "is_active", "date_joined"]
+    list_display = ["email", "display", "handle", "is_staff", "is_active", "date_joined"]
     list_filter = ["is_staff", "is_superuser", "is_active"]
-    search_fields = ["email", "profile__display_name"]
+    search_fields = ["email", "profile__display_name", "profile__handle"]
     inlines = [ProfileInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
@@ -31,6 +31,10 @@ class UserAdmin(DjangoUserAdmin):
     @admin.display(description=_("display name"), ordering="profile__display_name")
     def display(self, obj):
         return obj.profile.display_name
+
+    @admin.display(description=_("handle"), ordering="profile__handle_key")
+    def handle(self, obj):
+        return f"@{obj.profile.handle}"
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("profile")

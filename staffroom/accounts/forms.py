@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from staffroom.accounts.handles import HANDLE_MAX_LENGTH, validate_handle
 from staffroom.accounts.models import TIME_ZONE_CHOICES, Profile
 from staffroom.accounts.services import parse_expertise
 from staffroom.core.errors import ServiceError
@@ -9,6 +10,17 @@ from staffroom.core.models import GradeBand, Language, Subject
 
 
 class ProfileForm(forms.ModelForm):
+    # Not a model field here: empty keeps the handle, and the service decides what that means.
+    handle = forms.CharField(
+        label=_("Handle"),
+        required=False,
+        # Room for a pasted “@handle” with spaces around it; the validator has the last word.
+        max_length=HANDLE_MAX_LENGTH + 10,
+        help_text=_(
+            "Others mention you with @handle: 2 to 40 letters, digits, underscores, dots and "
+            "hyphens, starting and ending with a letter or digit."
+        ),
+    )
     expertise_text = forms.CharField(
         label=_("Expertise"),
         required=False,
@@ -60,6 +72,21 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance and self.instance.pk and not self.is_bound:
             self.initial["expertise_text"] = ", ".join(self.instance.expertise)
+        if self.instance.is_complete:
+            self.initial.setdefault("handle", self.instance.handle)
+        else:
+            # A new member still has a placeholder handle; their name makes a better one.
+            self.fields["handle"].help_text = _(
+                "Others mention you with @handle. Leave it empty to get one made from your "
+                "name, or choose 2 to 40 letters, digits, underscores, dots and hyphens, "
+                "starting and ending with a letter or digit."
+            )
+
+    def clean_handle(self) -> str:
+        handle = self.cleaned_data.get("handle", "")
+        if not handle.strip():
+            return ""
+        return validate_handle(handle, exclude_profile_id=self.instance.pk)
 
     def clean_expertise_text(self) -> list[str]:
         try:

@@ -1,3 +1,4 @@
+import unicodedata
 import zoneinfo
 
 from django.conf import settings
@@ -9,6 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from staffroom.accounts.handles import (
+    HANDLE_KEY_MAX_LENGTH,
+    HANDLE_MAX_LENGTH,
+    MESSAGES,
+    generate_handle,
+    handle_key,
+    handle_taken,
+    validate_handle_format,
+)
+from staffroom.accounts.querysets import ProfileQuerySet
 from staffroom.core.models import GradeBand, Language, Subject, TimeStampedModel
 
 # available_timezones() walks tzdata on every call; the set never changes at run time.
@@ -96,6 +107,15 @@ class Profile(TimeStampedModel):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     display_name = models.CharField(_("display name"), max_length=80)
+    handle = models.CharField(
+        _("handle"),
+        max_length=HANDLE_MAX_LENGTH,
+        validators=[validate_handle_format],
+        help_text=_("Others mention you with @handle."),
+    )
+    # The casefolded handle, kept by save(): one unique index makes @Sam and @sam one person
+    # on SQLite too, whose LOWER() folds ASCII letters only.
+    handle_key = models.CharField(max_length=HANDLE_KEY_MAX_LENGTH, unique=True, editable=False)
     role = models.CharField(
         _("role"), max_length=20, choices=EducatorRole.choices, default=EducatorRole.TEACHER
     )
@@ -128,6 +148,8 @@ class Profile(TimeStampedModel):
     # Kept here so the header shows it with the user's row: no query per page.
     unread_notifications = models.PositiveIntegerField(default=0, editable=False)
 
+    objects = ProfileQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("educator profile")
         verbose_name_plural = _("educator profiles")
@@ -135,8 +157,26 @@ class Profile(TimeStampedModel):
     def __str__(self) -> str:
         return self.display_name
 
+    def save(self, *args, **kwargs) -> None:
+        if not self.handle:
+            # Whichever way a profile is made, it can be mentioned from the start.
+            self.handle = generate_handle(self.display_name, exclude_profile_id=self.pk)
+        self.handle = unicodedata.normalize("NFC", self.handle)
+        self.handle_key = handle_key(self.handle)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "handle" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "handle_key"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("accounts:profile", args=[self.user_id])
+
+    def validate_unique(self, exclude=None) -> None:
+        # A taken handle is reported against the handle itself, in words members know.
+        exclude = {*(exclude or ()), "handle_key"}
+        super().validate_unique(exclude=exclude)
+        if "handle" not in exclude and handle_taken(self.handle, exclude_profile_id=self.pk):
+            raise ValidationError({"handle": ValidationError(MESSAGES["taken"], code="taken")})
 
     @property
     def is_complete(self) -> bool:

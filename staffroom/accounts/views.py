@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from staffroom.accounts.forms import ProfileForm
+from staffroom.accounts.handles import handle_key
 from staffroom.accounts.models import Profile
+from staffroom.accounts.selectors import users_by_handles
 from staffroom.accounts.services import profile_update
 from staffroom.core.errors import ServiceError
 from staffroom.orgs.selectors import organizations_of
@@ -34,6 +37,16 @@ def profile_detail(request, user_id: int):
     )
 
 
+@require_safe
+def profile_by_handle(request, handle: str):
+    # Handles change hands, so the redirect is temporary; the id is the lasting address.
+    user = users_by_handles([handle]).get(handle_key(handle))
+    if user is None:
+        raise Http404
+    profile = access_profile(request.user, user.pk)
+    return redirect(profile.get_absolute_url())
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_edit(request):
@@ -48,6 +61,7 @@ def profile_edit(request):
                 profile=profile,
                 display_name=data["display_name"],
                 role=data["role"],
+                handle=data["handle"],
                 headline=data["headline"],
                 bio=data["bio"],
                 country=data["country"],

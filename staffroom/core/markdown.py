@@ -1,7 +1,8 @@
 """The one place user text becomes HTML: CommonMark in, allowlisted HTML out.
 
 Bodies are rendered once, at write time, and the HTML is stored next to the source.
-Mentions stay plain text here; the caller links them after resolving the handles.
+Mentions become links only for the handles the caller resolved and passes in, so an
+unknown @name stays plain text.
 """
 
 import re
@@ -12,7 +13,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-__all__ = ["MAX_BODY_BYTES", "extract_mentions", "render"]
+__all__ = ["MAX_BODY_BYTES", "count_images", "extract_mentions", "render"]
 
 # Enforced by the services that store bodies, not by render(), so one message covers every path.
 MAX_BODY_BYTES = 64 * 1024
@@ -44,6 +45,7 @@ _ATTRIBUTES = {
 }
 # Fixed class values are listed here; the code class and image sources go through _keep_attribute.
 _ATTRIBUTE_VALUES = {
+    "a": {"class": {"mention"}},
     "th": {"class": set(_ALIGN_CLASSES.values())},
     "td": {"class": set(_ALIGN_CLASSES.values())},
     "ul": {"class": {"contains-task-list"}},
@@ -88,7 +90,9 @@ def _tidy_tokens(state: StateCore) -> None:
             if align:
                 token.attrs["class"] = align
         elif token.type == "inline" and token.children:
-            token.children = [_image_or_alt(child) for child in token.children]
+            children = [_image_or_alt(child) for child in token.children]
+            mentions = state.env.get("mentions")
+            token.children = _link_mentions(children, mentions) if mentions else children
 
 
 def _image_or_alt(token: Token) -> Token:
@@ -96,6 +100,32 @@ def _image_or_alt(token: Token) -> Token:
     if token.type != "image" or _IMAGE_SRC.match(str(token.attrs.get("src", ""))):
         return token
     return Token("text", "", 0, content=token.content)
+
+
+def _link_mentions(children: list[Token], mentions: dict[str, str]) -> list[Token]:
+    """Turn @handles the caller resolved into profile links; text inside links stays as it is."""
+    result: list[Token] = []
+    link_depth = 0
+    for child in children:
+        if child.type == "link_open":
+            link_depth += 1
+        elif child.type == "link_close":
+            link_depth -= 1
+        if child.type != "text" or link_depth:
+            result.append(child)
+            continue
+        start = 0
+        for match in _MENTION.finditer(child.content):
+            url = mentions.get(match.group(1).casefold())
+            if url is None:
+                continue
+            result.append(Token("text", "", 0, content=child.content[start : match.start()]))
+            link = Token("link_open", "a", 1, attrs={"href": url, "class": "mention"})
+            result += [link, Token("text", "", 0, content=match.group(0))]
+            result.append(Token("link_close", "a", -1))
+            start = match.end()
+        result.append(Token("text", "", 0, content=child.content[start:]) if start else child)
+    return result
 
 
 def _build_parser() -> MarkdownIt:
@@ -124,9 +154,22 @@ _cleaner = nh3.Cleaner(
 )
 
 
-def render(text: str) -> str:
-    """Render Markdown to sanitised HTML; raw HTML in the input is shown as text."""
-    return _cleaner.clean(_parser.render(text))
+def render(text: str, *, mentions: dict[str, str] | None = None) -> str:
+    """Render Markdown to sanitised HTML; raw HTML in the input is shown as text.
+
+    ``mentions`` maps casefolded handles to profile URLs; those @handles become links.
+    """
+    return _cleaner.clean(_parser.render(text, {"mentions": mentions or {}}))
+
+
+def count_images(text: str) -> int:
+    """Count the images a body would show, so services can limit them."""
+    return sum(
+        1
+        for block in _parser.parse(text)
+        for child in block.children or ()
+        if child.type == "image"
+    )
 
 
 def extract_mentions(text: str) -> list[str]:

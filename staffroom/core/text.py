@@ -2,7 +2,8 @@
 
 import re
 
-_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,60}$")
+# Community tags keep accented and non-Latin letters in their slugs (“lecture-à-voix-haute”).
+_SLUG = re.compile(r"^[-\w]{1,60}\Z")
 
 
 def clean_slug(value: str | None) -> str:

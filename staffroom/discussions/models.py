@@ -4,6 +4,8 @@ Counters on Thread and Post are denormalised so that lists and thread pages read
 row per item; the services in ``services.py`` keep them true.
 """
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -70,6 +72,7 @@ class Thread(models.Model):
             models.Index(fields=["community", "-last_posted_at", "id"], name="thread_latest"),
             models.Index(fields=["space", "-last_posted_at", "id"], name="thread_space_latest"),
             models.Index(fields=["community", "kind", "answer_count"], name="thread_unanswered"),
+            models.Index(fields=["community", "-score", "-id"], name="thread_top"),
         ]
 
     def __str__(self) -> str:
@@ -113,6 +116,8 @@ class Post(models.Model):
     score = models.IntegerField(default=0)
     thanks_count = models.PositiveIntegerField(default=0)
     tried_count = models.PositiveIntegerField(default=0)
+    # Lets a page fetch images only for the posts that have some.
+    image_count = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["position"]
@@ -131,6 +136,52 @@ class Post(models.Model):
     @property
     def is_visible(self) -> bool:
         return self.deleted_at is None and self.hidden_at is None
+
+    @property
+    def viewer_reaction_kinds(self) -> set[str]:
+        """The viewer's own reactions, when the selector prefetched them."""
+        return {reaction.kind for reaction in getattr(self, "viewer_reactions", ())}
+
+    @property
+    def viewer_vote(self) -> int:
+        votes = getattr(self, "viewer_votes", ())
+        return votes[0].value if votes else 0
+
+
+def _image_path(instance: "PostImage", filename: str) -> str:
+    # A random name: the member's file name is only ever shown, never used on disk.
+    return f"posts/{instance.created_at:%Y/%m}/{secrets.token_urlsafe(16)}.{instance.extension}"
+
+
+class PostImage(models.Model):
+    """An image attached to a post; served only through the thread's access check."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="images")
+    file = models.FileField(upload_to=_image_path, max_length=200)
+    content_type = models.CharField(max_length=20)
+    original_name = models.CharField(max_length=100, blank=True)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.original_name or f"image {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        thread = self.post.thread
+        return reverse(
+            "discussions:post_image",
+            args=[thread.community.slug, thread.pk, self.post.position, self.pk],
+        )
+
+    @property
+    def extension(self) -> str:
+        return self.content_type.rsplit("/", 1)[-1]
 
 
 class PostRevision(models.Model):

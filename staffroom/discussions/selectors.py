@@ -1,15 +1,21 @@
 """Reads for thread lists and thread pages; each issues a fixed number of queries."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.utils import timezone
+from django.utils.translation import gettext
 
 from staffroom.communities.models import Community, Space
 from staffroom.core.pagination import Page, keyset_page
 from staffroom.discussions.models import (
     AcceptedAnswer,
     Post,
+    PostImage,
     Reaction,
+    Tag,
+    TagFollow,
     Thread,
     ThreadFollow,
     ThreadKind,
@@ -20,7 +26,8 @@ from staffroom.permissions.discussions import readable_threads
 
 THREADS_PER_PAGE = 30
 POSTS_PER_PAGE = 25
-LIST_FILTERS = ("latest", "questions", "unanswered", "unsolved", "solved")
+LIST_FILTERS = ("latest", "top", "questions", "unanswered", "unsolved", "solved", "following")
+TOP_PERIODS = {"week": 7, "month": 30, "year": 365, "all": None}
 
 
 @dataclass
@@ -28,6 +35,9 @@ class ThreadFilters:
     show: str = "latest"
     space: Space | None = None
     tag: str = ""
+    subject: str = ""
+    grade: str = ""
+    period: str = "month"
 
 
 def thread_list(
@@ -44,7 +54,25 @@ def thread_list(
         queryset = queryset.filter(space=filters.space)
     if filters.tag:
         queryset = queryset.filter(tags__slug=filters.tag)
+    if filters.subject:
+        queryset = queryset.filter(subjects__slug=filters.subject)
+    if filters.grade:
+        queryset = queryset.filter(grade_bands__slug=filters.grade)
     show = filters.show
+    order = ("-last_posted_at", "-pk")
+    if show == "top":
+        # Threads started in the period, most replied to, thanked, tried and upvoted first.
+        days = TOP_PERIODS.get(filters.period, TOP_PERIODS["month"])
+        if days is not None:
+            queryset = queryset.filter(created_at__gte=timezone.now() - timedelta(days=days))
+        order = ("-score", "-pk")
+    elif show == "following":
+        followed = (
+            TagFollow.objects.filter(user=viewer).values("tag_id")
+            if is_signed_in(viewer)
+            else TagFollow.objects.none().values("tag_id")
+        )
+        queryset = queryset.filter(tags__in=followed)
     if show in {"questions", "unanswered", "unsolved", "solved"}:
         queryset = queryset.filter(kind=ThreadKind.QUESTION)
     if show == "unanswered":
@@ -60,9 +88,20 @@ def thread_list(
             read_position=Subquery(follow.values("last_read_position")[:1]),
             follow_level=Subquery(follow.values("level")[:1]),
         )
-    return keyset_page(
-        queryset.distinct(), order=("-last_posted_at", "-pk"), cursor=cursor, size=size
-    )
+    return keyset_page(queryset.distinct(), order=order, cursor=cursor, size=size)
+
+
+def followed_tag(*, viewer, community: Community, slug: str) -> tuple[Tag | None, bool]:
+    """Return the community tag a list is filtered by and whether the viewer follows it."""
+    if not slug:
+        return None, False
+    tags = community.tags.filter(slug=slug)
+    if is_signed_in(viewer):
+        tags = tags.annotate(
+            followed=Exists(TagFollow.objects.filter(tag=OuterRef("pk"), user=viewer))
+        )
+    tag = tags.first()
+    return tag, bool(getattr(tag, "followed", False))
 
 
 @dataclass
@@ -112,6 +151,7 @@ def thread_page(*, viewer, thread: Thread, page: int = 1, size: int = POSTS_PER_
     if page == 1:
         wanted |= Q(position=1)
     rows = list(_with_viewer_state(posts.filter(wanted), viewer).order_by("position"))
+    attach_images(rows)
     opening = next((row for row in rows if row.position == 1), None)
     replies = [row for row in rows if row.position > 1]
     # A hidden or deleted answer no longer counts as accepted, whatever its row says.
@@ -165,12 +205,68 @@ def question_page(
         for row in top:
             row.is_accepted, row.accepted_label = True, labels[row.pk]
         rows = sorted(top, key=lambda row: (-row.score, row.position)) + rows
+    attach_images(rows)
     for row in rows:
         row.__dict__.setdefault("is_accepted", False)
     base.posts = rows
     base.by_votes = True
     base.next_cursor = page.next_cursor
     return base
+
+
+def attach_images(rows: list[Post]) -> None:
+    """Give each post its images as ``attached_images``: one query, and none without images."""
+    wanted = [row.pk for row in rows if row.image_count]
+    found: dict[int, list[PostImage]] = {}
+    if wanted:
+        for image in PostImage.objects.filter(post_id__in=wanted).order_by("pk"):
+            found.setdefault(image.post_id, []).append(image)
+    for row in rows:
+        row.attached_images = found.get(row.pk, [])
+
+
+@dataclass
+class Label:
+    kind: str
+    slug: str
+    name: str
+
+
+def thread_labels(thread: Thread) -> list[Label]:
+    """The thread's tags, subjects and grade bands, read in one query for the thread page."""
+    text = CharField()
+    parts = [
+        Thread.tags.through.objects.filter(thread_id=thread.pk).values_list(
+            Value("tag", output_field=text), "tag__slug", "tag__name", Value(0)
+        ),
+        Thread.subjects.through.objects.filter(thread_id=thread.pk).values_list(
+            Value("subject", output_field=text),
+            "subject__slug",
+            "subject__name",
+            "subject__position",
+        ),
+        Thread.grade_bands.through.objects.filter(thread_id=thread.pk).values_list(
+            Value("grade", output_field=text),
+            "gradeband__slug",
+            "gradeband__name",
+            "gradeband__position",
+        ),
+    ]
+    rows = parts[0].union(parts[1], parts[2], all=True)
+    order = {"tag": 0, "subject": 1, "grade": 2}
+    rows = sorted(rows, key=lambda row: (order[row[0]], row[3], row[2]))
+    # Shared vocabulary names are in the message catalogue; community tags show as typed.
+    return [
+        Label(kind=kind, slug=slug, name=name if kind == "tag" else gettext(name))
+        for kind, slug, name, _position in rows
+    ]
+
+
+def post_with_viewer_state(*, viewer, post: Post) -> Post:
+    """Reload one post with its counters and the viewer's reactions and vote."""
+    fresh = _with_viewer_state(Post.objects.filter(pk=post.pk), viewer).get()
+    fresh.thread = post.thread
+    return fresh
 
 
 def page_of_position(position: int, size: int = POSTS_PER_PAGE) -> int:

@@ -2,13 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from staffroom.core.errors import ServiceError
+from staffroom.core.htmx import is_htmx
 from staffroom.core.outcome import report_outcome
 from staffroom.core.text import clean_slug
 from staffroom.discussions import selectors, services
@@ -20,10 +22,11 @@ from staffroom.discussions.forms import (
     ModerateForm,
     PostForm,
     ReactForm,
+    ReplyForm,
     ThreadForm,
     VoteForm,
 )
-from staffroom.discussions.models import FollowLevel, Post, ThreadKind
+from staffroom.discussions.models import FollowLevel, Post, PostImage, ThreadKind
 from staffroom.notifications import services as notification_services
 from staffroom.permissions import communities as community_perms
 from staffroom.permissions import discussions as perms
@@ -47,11 +50,21 @@ def thread_list(request, slug: str, space_slug: str | None = None):
         space = get_object_or_404(community.spaces, slug=space_slug)
     show = request.GET.get("show", "latest")
     show = show if show in selectors.LIST_FILTERS else "latest"
+    period = request.GET.get("period", "month")
+    period = period if period in selectors.TOP_PERIODS else "month"
     filters = selectors.ThreadFilters(
-        show=show, space=space, tag=clean_slug(request.GET.get("tag"))
+        show=show,
+        space=space,
+        tag=clean_slug(request.GET.get("tag")),
+        subject=clean_slug(request.GET.get("subject")),
+        grade=clean_slug(request.GET.get("grade")),
+        period=period,
     )
     page = selectors.thread_list(
         viewer=request.user, community=community, filters=filters, cursor=request.GET.get("after")
+    )
+    tag, following_tag = selectors.followed_tag(
+        viewer=request.user, community=community, slug=filters.tag
     )
     query = request.GET.copy()
     query.pop("after", None)
@@ -64,10 +77,40 @@ def thread_list(request, slug: str, space_slug: str | None = None):
             "spaces": list(community.spaces.all()),
             "page": page,
             "show": show,
+            "period": period,
+            "periods": PERIOD_LABELS,
+            "tag": tag,
+            "following_tag": following_tag,
+            "can_follow_tags": perms.can_follow_tag(request.user, tag) if tag else False,
             "query": query.urlencode(),
             "can_start": perms.can_start_thread(request.user, community),
         },
     )
+
+
+PERIOD_LABELS = [
+    ("week", gettext_lazy("This week")),
+    ("month", gettext_lazy("This month")),
+    ("year", gettext_lazy("This year")),
+    ("all", gettext_lazy("All time")),
+]
+
+
+@login_required
+@require_POST
+def tag_follow(request, slug: str, tag_slug: str):
+    community = community_perms.access_community(request.user, slug)
+    community_perms.check_can_read_community(request.user, community)
+    tag = get_object_or_404(community.tags, slug=tag_slug)
+    follow = request.POST.get("follow") == "1"
+    report_outcome(
+        request,
+        lambda: services.tag_follow_set(user=request.user, tag=tag, follow=follow),
+        _("You follow #%(tag)s: new threads with it will notify you.") % {"tag": tag.name}
+        if follow
+        else _("You no longer follow #%(tag)s.") % {"tag": tag.name},
+    )
+    return redirect(reverse("discussions:threads", args=[slug]) + f"?tag={tag.slug}")
 
 
 @login_required
@@ -82,6 +125,7 @@ def thread_create(request, slug: str):
         initial["kind"] = request.GET["kind"]
     title = ""
     data = request.POST or None
+    files = request.FILES or None
     if request.method == "POST" and "check_similar" in request.POST:
         # Without JavaScript the writer asks for similar questions with a button; keep what
         # they typed, show no errors yet.
@@ -89,8 +133,8 @@ def thread_create(request, slug: str):
         initial.update(
             {key: request.POST.get(key, "") for key in ("title", "body", "kind", "space")}
         )
-        data = None
-    form = ThreadForm(data, community=community, kinds=kinds, initial=initial)
+        data = files = None
+    form = ThreadForm(data, files, community=community, kinds=kinds, initial=initial)
     form.fields["title"].widget.attrs.update(
         {
             "hx-get": reverse("discussions:similar", args=[community.slug]),
@@ -109,6 +153,10 @@ def thread_create(request, slug: str):
                 title=data["title"],
                 body=data["body"],
                 tags=data.get("tags") or (),
+                subjects=data.get("subjects") or (),
+                grade_bands=data.get("grade_bands") or (),
+                images=data.get("images") or (),
+                image_description=data.get("image_description", ""),
             )
         except ServiceError as error:
             form.add_error(error.field, error.message)
@@ -170,7 +218,8 @@ def thread_detail(request, slug: str, thread_id: int):
             "thread": thread,
             "page": page,
             "pages": range(1, page.page_count + 1),
-            "reply_form": PostForm(),
+            "reply_form": ReplyForm(),
+            "labels": selectors.thread_labels(thread),
             "can_reply": perms.can_reply(user, thread),
             "can_moderate": perms.can_moderate_thread(user, thread),
             "can_accept": perms.can_accept_answer(user, thread),
@@ -214,15 +263,48 @@ def _back(post: Post):
     )
 
 
+def _quote(thread, position: str | None) -> str:
+    """Start a reply with a quoted post, credited by handle so readers can find its author."""
+    try:
+        number = int(position or "")
+    except ValueError:
+        return ""
+    post = (
+        Post.objects.filter(thread=thread, position=number, deleted_at__isnull=True)
+        .filter(hidden_at__isnull=True)
+        .select_related("author__profile")
+        .first()
+    )
+    if post is None:
+        return ""
+    who = f"@{post.author.profile.handle}" if post.author else post.author_name
+    quoted = "\n".join(f"> {line}" if line else ">" for line in post.body.splitlines())
+    link = reverse("discussions:post", args=[thread.community.slug, thread.pk, post.position])
+    return _("%(who)s [wrote](%(link)s):") % {"who": who, "link": link} + f"\n{quoted}\n\n"
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def reply(request, slug: str, thread_id: int):
     thread = perms.access_thread(request.user, slug, thread_id)
-    form = PostForm(request.POST)
+    if request.method == "GET":
+        if not perms.can_reply(request.user, thread):
+            raise Http404
+        form = ReplyForm(initial={"body": _quote(thread, request.GET.get("quote"))})
+        return render(
+            request,
+            "discussions/reply_form.html",
+            {"community": thread.community, "thread": thread, "form": form},
+        )
+    form = ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             post = services.post_create(
-                author=request.user, thread=thread, body=form.cleaned_data["body"]
+                author=request.user,
+                thread=thread,
+                body=form.cleaned_data["body"],
+                images=form.cleaned_data["images"],
+                image_description=form.cleaned_data["image_description"],
             )
         except ServiceError as error:
             form.add_error(error.field, error.message)
@@ -257,6 +339,25 @@ def post_edit(request, slug: str, thread_id: int, position: int):
         "discussions/post_edit.html",
         {"community": post.thread.community, "thread": post.thread, "post": post, "form": form},
     )
+
+
+@require_safe
+def post_image(request, slug: str, thread_id: int, position: int, image_id: int):
+    """Send an attached image, only to those who may see its post; never sniffed or cached publicly."""
+    post = _post(request, slug, thread_id, position)
+    if not perms.can_see_post_images(request.user, post):
+        raise Http404
+    image = get_object_or_404(PostImage, pk=image_id, post=post)
+    try:
+        handle = image.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=image.content_type)
+    response["Content-Disposition"] = f'inline; filename="image-{image.pk}.{image.extension}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @require_safe
@@ -314,21 +415,47 @@ def post_unhide(request, slug: str, thread_id: int, position: int):
     return _back(post)
 
 
+def _after_action(request, post: Post, error: str | None):
+    """Send htmx the post's refreshed actions; a plain form goes back to the post."""
+    if not is_htmx(request):
+        if error:
+            messages.error(request, error)
+        return _back(post)
+    user = request.user
+    return render(
+        request,
+        "discussions/_post_actions.html",
+        {
+            "community": post.thread.community,
+            "thread": post.thread,
+            "post": selectors.post_with_viewer_state(viewer=user, post=post),
+            "can_react": community_perms.can_post_in_community(user, post.thread.community),
+            "can_reply": perms.can_reply(user, post.thread),
+            "can_moderate": perms.can_moderate_thread(user, post.thread),
+            "action_error": error,
+        },
+    )
+
+
+def _attempt(action) -> str | None:
+    try:
+        action()
+    except ServiceError as error:
+        return error.message
+    return None
+
+
 @login_required
 @require_POST
 def post_react(request, slug: str, thread_id: int, position: int):
     post = _post(request, slug, thread_id, position)
     form = ReactForm(request.POST)
     if form.is_valid():
-        report_outcome(
-            request,
-            lambda: services.reaction_toggle(
-                user=request.user, post=post, kind=form.cleaned_data["kind"]
-            ),
-        )
+        kind = form.cleaned_data["kind"]
+        error = _attempt(lambda: services.reaction_toggle(user=request.user, post=post, kind=kind))
     else:
-        messages.error(request, _("Choose thanks or “I tried this”."))
-    return _back(post)
+        error = _("Choose thanks or “I tried this”.")
+    return _after_action(request, post, error)
 
 
 @login_required
@@ -337,15 +464,11 @@ def post_vote(request, slug: str, thread_id: int, position: int):
     post = _post(request, slug, thread_id, position)
     form = VoteForm(request.POST)
     if form.is_valid():
-        report_outcome(
-            request,
-            lambda: services.vote_set(
-                user=request.user, post=post, value=form.cleaned_data["value"]
-            ),
-        )
+        value = form.cleaned_data["value"]
+        error = _attempt(lambda: services.vote_set(user=request.user, post=post, value=value))
     else:
-        messages.error(request, _("Vote up, down or not at all."))
-    return _back(post)
+        error = _("Vote up, down or not at all.")
+    return _after_action(request, post, error)
 
 
 @login_required

@@ -9,6 +9,7 @@ class NotificationKind(models.TextChoices):
     REPLY = "reply", _("New reply in a thread you watch")
     ACCEPTED = "accepted", _("Your answer was accepted")
     MENTION = "mention", _("You were mentioned")
+    TAG = "tag", _("New thread with a tag you follow")
 
 
 class Notification(models.Model):

@@ -5,7 +5,14 @@ from django.db.models import F
 from django.utils import timezone
 
 from staffroom.accounts.models import Profile
-from staffroom.discussions.models import AcceptedAnswer, FollowLevel, Post, ThreadFollow
+from staffroom.discussions.models import (
+    AcceptedAnswer,
+    FollowLevel,
+    Mention,
+    Post,
+    TagFollow,
+    ThreadFollow,
+)
 from staffroom.notifications.models import Notification, NotificationKind
 from staffroom.permissions.discussions import can_read_thread
 
@@ -38,13 +45,55 @@ def notify_reply(*, post_id: int) -> int:
     post = Post.objects.select_related("thread__community").filter(pk=post_id).first()
     if post is None or not post.is_visible:
         return 0
+    # Someone mentioned in the reply hears about it once, as a mention.
+    mentioned = Mention.objects.filter(post=post).values("user_id")
     watchers = [
         follow.user
         for follow in ThreadFollow.objects.filter(thread=post.thread, level=FollowLevel.WATCH)
         .exclude(user_id=post.author_id)
+        .exclude(user_id__in=mentioned)
         .select_related("user__profile")
     ]
     return _send(watchers, kind=NotificationKind.REPLY, post=post, actor_name=post.author_name)
+
+
+@transaction.atomic
+def notify_mention(*, post_id: int, user_ids: list[int]) -> int:
+    """Tell members they were @mentioned, unless they muted the thread."""
+    post = Post.objects.select_related("thread__community").filter(pk=post_id).first()
+    if post is None or not post.is_visible:
+        return 0
+    muted = ThreadFollow.objects.filter(thread=post.thread, level=FollowLevel.MUTE).values(
+        "user_id"
+    )
+    users = [
+        mention.user
+        for mention in Mention.objects.filter(post=post, user_id__in=user_ids)
+        .exclude(user_id__in=muted)
+        .select_related("user__profile")
+    ]
+    return _send(users, kind=NotificationKind.MENTION, post=post, actor_name=post.author_name)
+
+
+@transaction.atomic
+def notify_tag_followers(*, thread_id: int) -> int:
+    """Tell members who follow any of a new thread's tags, once each."""
+    post = (
+        Post.objects.select_related("thread__community")
+        .filter(thread_id=thread_id, position=1)
+        .first()
+    )
+    if post is None or not post.is_visible:
+        return 0
+    already = Mention.objects.filter(post=post).values("user_id")
+    follows = (
+        TagFollow.objects.filter(tag__threads=post.thread_id)
+        .exclude(user_id=post.author_id)
+        .exclude(user_id__in=already)
+        .select_related("user__profile")
+    )
+    users = list({follow.user_id: follow.user for follow in follows}.values())
+    return _send(users, kind=NotificationKind.TAG, post=post, actor_name=post.author_name)
 
 
 @transaction.atomic
@@ -74,6 +123,10 @@ def notifications_mark_read(*, user, ids: list[int] | None = None) -> None:
     unread.update(read_at=timezone.now())
     count = Notification.objects.filter(user=user, read_at__isnull=True).count()
     Profile.objects.filter(user=user).update(unread_notifications=count)
+    # The header on this very response reads the profile already loaded on the user.
+    state = getattr(user, "_state", None)
+    if state is not None and "profile" in state.fields_cache:
+        user.profile.unread_notifications = count
 
 
 def notifications_mark_read_for_thread(*, user, thread_id: int) -> None:

@@ -1,5 +1,6 @@
 """Who may read, start, reply to, edit, moderate and accept in discussions."""
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
@@ -9,6 +10,7 @@ from staffroom.discussions.models import Post, Thread, ThreadKind
 from staffroom.permissions.actors import is_signed_in
 from staffroom.permissions.communities import (
     access_community,
+    can_manage_community,
     can_moderate_community,
     can_post_in_community,
     can_read_community,
@@ -73,6 +75,36 @@ def can_accept_answer(user, thread: Thread) -> bool:
 
 def can_react(user, post: Post) -> bool:
     return post.is_visible and can_post_in_community(user, post.thread.community)
+
+
+def can_see_post_images(user, post: Post) -> bool:
+    """Images follow their post: readable thread, and the post not hidden from this viewer."""
+    if not can_read_thread(user, post.thread) or post.deleted_at is not None:
+        return False
+    if post.hidden_at is None:
+        return True
+    is_author = is_signed_in(user) and post.author_id == user.pk
+    return is_author or can_moderate_community(user, post.thread.community)
+
+
+def can_be_mentioned(user, community: Community) -> bool:
+    """A mention links and notifies only confirmed, active people who can read the community.
+
+    Unconfirmed sign-ups have no public profile; a link would reveal that they tried to join.
+    """
+    if not user.is_active or not can_read_community(user, community):
+        return False
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def can_follow_tag(user, tag) -> bool:
+    """Any signed-in reader of a community may follow its tags."""
+    return is_signed_in(user) and can_read_community(user, tag.community)
+
+
+def can_manage_tags(user, community: Community) -> bool:
+    """Whether the viewer may add, rename and delete the community's tags: its stewards."""
+    return can_manage_community(user, community)
 
 
 def check_can_reply(user, thread: Thread) -> None:

@@ -14,7 +14,7 @@ class SearchForm(forms.Form):
     community = forms.ChoiceField(label=_("Community"), required=False)
     kind = forms.ChoiceField(label=_("Show"), choices=KIND_CHOICES, required=False)
     solved = forms.ChoiceField(label=_("Questions"), choices=SOLVED_CHOICES, required=False)
-    tag = forms.SlugField(label=_("Tag"), max_length=40, required=False)
+    tag = forms.SlugField(label=_("Tag"), max_length=40, required=False, allow_unicode=True)
 
     def __init__(self, *args, communities=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -109,14 +109,17 @@ def documents_update_for(
     space_id: int | None = _UNSET,
     thread_kind: str = _UNSET,
     solved: bool = _UNSET,
+    tags: Iterable[str] | str = _UNSET,
     attrs: dict[str, Any] | None = None,
 ) -> int:
-    """Change the filters of a thread's documents (moved, solved, …) and merge ``attrs``
-    into each; return how many documents were changed."""
+    """Change the filters of a thread's documents (moved, solved, retagged, …) and merge
+    ``attrs`` into each; return how many documents were changed."""
     documents = SearchDocument.objects.filter(thread_id=thread_id)
     changes: dict[str, Any] = {}
     if space_id is not _UNSET:
         changes["space_id"] = space_id
+    if tags is not _UNSET:
+        changes["tags"] = _tags(tags)
     if thread_kind is not _UNSET:
         changes["thread_kind"] = thread_kind or ""
     if solved is not _UNSET:

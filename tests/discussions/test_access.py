@@ -1,11 +1,15 @@
 """Private threads never leak, hidden threads stay out of lists, and outsiders write nothing."""
 
+import io
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from staffroom.communities.models import JoinPolicy, MembershipState, Role, Visibility
 from staffroom.communities.services import community_create
 from staffroom.discussions import services
-from staffroom.discussions.models import ReactionKind, ThreadKind
+from staffroom.discussions.models import PostImage, ReactionKind, TagFollow, ThreadKind
 from tests.discussions.builders import a_member, a_reply, a_thread, fresh, post_at, snapshot
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.discussions import TagFactory
@@ -36,6 +40,12 @@ WRITES = [
 ]
 
 
+def a_picture() -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (10, 20, 30)).save(buffer, "PNG")
+    return SimpleUploadedFile("seating-plan.png", buffer.getvalue(), content_type="image/png")
+
+
 class World:
     """A community with a question, its answers and a member of every kind around it."""
 
@@ -64,12 +74,23 @@ class World:
             body="My seating plan made the group work collapse.",
             tags=[ratio],
         )
-        for body in ["Answer one", "Answer two, hidden", "Answer three, accepted"]:
+        services.post_create(
+            author=self.moderator,
+            thread=self.thread,
+            body="Answer one",
+            images=[a_picture()],
+            image_description="seating plan photo",
+        )
+        for body in ["Answer two, hidden", "Answer three, accepted"]:
             a_reply(self.thread, self.moderator, body=body)
         services.post_hide(moderator=self.moderator, post=post_at(self.thread, 3), reason="x")
         services.answer_accept(user=self.member, post=post_at(self.thread, 4), label="grade 7")
         services.post_edit(editor=self.moderator, post=post_at(self.thread, 2), body="Answer 1b")
         self.thread = fresh(self.thread)
+        self.image = PostImage.objects.get(post__thread=self.thread)
+
+    def image_url(self) -> str:
+        return self.thread_url(f"p/2/images/{self.image.pk}/")
 
     def user(self, actor: str):
         return {
@@ -130,6 +151,51 @@ def test_outsiders_get_not_found_for_every_page_of_a_private_thread(client, worl
         # Whatever the answer, it is the same as for a thread that does not exist.
         assert ghost.status_code == 404, path
         assert_nothing_private(response)
+
+
+@pytest.mark.parametrize("actor", OUTSIDERS)
+def test_outsiders_never_get_the_images_of_a_private_thread(client, world, actor):
+    as_actor(client, world, actor)
+
+    response = client.get(world.image_url())
+
+    assert response.status_code == 404
+    assert_nothing_private(response)
+
+
+@pytest.mark.parametrize("actor", ["member", "moderator", "steward", "staff"])
+def test_members_and_staff_get_the_images_of_a_private_thread(client, world, actor):
+    as_actor(client, world, actor)
+
+    response = client.get(world.image_url())
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+
+
+@pytest.mark.parametrize("actor", OUTSIDERS)
+def test_outsiders_cannot_open_the_reply_form_or_quote_a_private_post(client, world, actor):
+    as_actor(client, world, actor)
+
+    for path in ["reply/", "reply/?quote=2"]:
+        response = client.get(world.thread_url(path))
+
+        if actor == "anonymous":
+            assert_sent_to_login(response)
+        else:
+            assert response.status_code == 404
+        assert_nothing_private(response)
+
+
+@pytest.mark.parametrize("actor", ["non-member", "pending", "banned"])
+def test_outsiders_cannot_follow_a_private_communitys_tags(client, world, actor):
+    as_actor(client, world, actor)
+
+    response = client.post("/c/pines/tags/ratio/follow/", {"follow": "1"})
+
+    assert response.status_code in {403, 404}
+    assert not TagFollow.objects.exists()
+    assert_nothing_private(response)
 
 
 @pytest.mark.parametrize("actor", OUTSIDERS)

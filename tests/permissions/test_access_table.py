@@ -26,6 +26,7 @@ from staffroom.permissions.communities import (
     can_request_to_join,
     can_view_community,
 )
+from staffroom.permissions.discussions import can_manage_tags
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.communities import CommunityFactory, InvitationFactory, MembershipFactory
 from tests.factories.orgs import OrganizationFactory, OrganizationMembershipFactory
@@ -385,3 +386,41 @@ def test_access_community_honours_the_queryset_it_is_given():
 
     with pytest.raises(Http404):
         access_community(user, world.community.slug, Community.objects.none())
+
+
+# --- can_manage_tags: a community's tags are managed like its settings --------------------
+
+MANAGE_TAGS = """
+actor       public  members  secret
+anonymous   no      no       no
+outsider    no      no       no
+org_member  no      no       no
+pending     no      no       no
+member      no      no       no
+moderator   no      no       no
+steward     yes     yes      yes
+banned      no      no       no
+staff       yes     yes      yes
+"""
+
+
+def _manage_tags_cases():
+    header, *rows = _rows(MANAGE_TAGS)
+    for actor, *answers in rows:
+        for visibility, answer in zip(header[1:], answers, strict=True):
+            yield pytest.param(actor, visibility, ANSWERS[answer], id=f"{actor}-{visibility}")
+
+
+def test_the_manage_tags_table_has_one_row_per_actor_and_a_column_per_visibility():
+    header, *rows = _rows(MANAGE_TAGS)
+
+    assert header == ["actor", *VISIBILITIES]
+    assert [row[0] for row in rows] == ACTORS
+
+
+@pytest.mark.parametrize(("actor", "visibility", "expected"), list(_manage_tags_cases()))
+def test_who_may_manage_a_communitys_tags(actor, visibility, expected):
+    world = given_a_community(visibility=visibility, join_policy="open", restricted=True)
+    user = BUILD_ACTOR[actor](world)
+
+    assert can_manage_tags(user, world.community) is expected

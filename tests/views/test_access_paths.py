@@ -16,6 +16,7 @@ from staffroom.communities.models import (
     Visibility,
 )
 from staffroom.communities.services import community_create
+from staffroom.discussions.models import Tag
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.communities import InvitationFactory, MembershipFactory
 from tests.factories.orgs import OrganizationFactory, OrganizationMembershipFactory
@@ -42,6 +43,9 @@ MANAGE_URLS = [
     ("manage/invitations/", {"GET", "POST"}),
     ("manage/invitations/{invitation}/revoke/", {"POST"}),
     ("manage/transfer/", {"GET", "POST"}),
+    ("manage/tags/", {"GET", "POST"}),
+    ("manage/tags/{tag}/", {"GET", "POST"}),
+    ("manage/tags/{tag}/delete/", {"GET", "POST"}),
 ]
 MANAGE_PAGES = [url for url, methods in MANAGE_URLS if "GET" in methods]
 STEWARD_ONLY = [
@@ -56,6 +60,9 @@ STEWARD_ONLY = [
     ("manage/invitations/", "GET"),
     ("manage/invitations/{invitation}/revoke/", "POST"),
     ("manage/transfer/", "GET"),
+    ("manage/tags/", "GET"),
+    ("manage/tags/{tag}/", "GET"),
+    ("manage/tags/{tag}/delete/", "POST"),
 ]
 
 
@@ -87,6 +94,7 @@ class World:
         self.staff = StaffFactory(display_name="Stella Staff")
         self.space = self.community.spaces.first()
         self.invitation = InvitationFactory(community=self.community, created_by=self.steward)
+        self.tag = Tag.objects.create(community=self.community, slug="planning", name="planning")
 
     def user(self, actor: str):
         return {
@@ -102,7 +110,10 @@ class World:
 
     def url(self, template: str, slug: str | None = None) -> str:
         path = template.format(
-            space=self.space.pk, membership=self.membership.pk, invitation=self.invitation.pk
+            space=self.space.pk,
+            membership=self.membership.pk,
+            invitation=self.invitation.pk,
+            tag=self.tag.pk,
         )
         return f"/c/{slug or self.community.slug}/{path}"
 
@@ -132,6 +143,7 @@ class World:
             sorted(Membership.objects.values_list("user_id", "role", "state")),
             list(Space.objects.order_by("position", "pk").values_list("pk", "name", "position")),
             list(Invitation.objects.values_list("pk", "revoked_at", "use_count")),
+            list(Tag.objects.order_by("pk").values_list("pk", "slug", "name")),
         )
 
 
