@@ -2,7 +2,8 @@
 
 The loader creates whatever is missing and leaves what exists alone: running it again
 changes nothing, and anything people changed while trying the demo survives a restart.
-Threads are found again by their community and title.
+Threads are found again by their community and title; a community's tags, and who follows
+them, are only set up while it has no tags at all.
 """
 
 from collections import defaultdict
@@ -48,15 +49,26 @@ from staffroom.demo.data import (
     Person,
     ThreadSpec,
 )
-from staffroom.discussions.models import AcceptedAnswer, Post, Reaction, ReactionKind, Thread
+from staffroom.demo.images import drawing_upload
+from staffroom.discussions.models import (
+    AcceptedAnswer,
+    Post,
+    PostImage,
+    Reaction,
+    ReactionKind,
+    Tag,
+    Thread,
+)
 from staffroom.discussions.services import (
     answer_accept,
     post_create,
     reaction_toggle,
+    tag_follow_set,
     thread_create,
     thread_set_flags,
     vote_set,
 )
+from staffroom.discussions.tags import tag_create, tag_slug
 from staffroom.notifications.models import Notification, NotificationKind
 from staffroom.notifications.services import notifications_mark_read
 from staffroom.orgs.models import Organization, OrganizationDomain, OrganizationMembership, OrgRole
@@ -101,7 +113,7 @@ def load_demo() -> DemoSummary:
         loader.load_community(spec)
     _recount_members([spec.slug for spec in COMMUNITIES])
     for spec in COMMUNITIES:
-        loader.load_threads(spec.slug)
+        loader.load_threads(spec)
     # Registered last, so it runs after the services' own on-commit work has written the
     # notifications that the new replies and accepted answers cause.
     transaction.on_commit(loader.settle_notifications)
@@ -116,7 +128,7 @@ class _Loader:
         self.users: dict[str, User] = {}
         self.new_users: list[User] = []
         self.organizations: dict[str, Organization] = {}
-        # When each new reply was written, and accepted, by its address.
+        # When each new post was written, and each new reply accepted, by its address.
         self.posted_at: dict[str, datetime] = {}
         self.accepted_at: dict[str, datetime] = {}
         self.vocabulary = {
@@ -249,6 +261,8 @@ class _Loader:
         manager = steward if can_manage_community(steward, community) else self.admin
         self._load_spaces(community, spec, manager, retitle_defaults=created)
         self._load_members(community, spec, founded)
+        # Before any thread, so the first threads with a followed tag already notify.
+        self._load_tags(community, spec, manager)
         self._load_requests_and_bans(community, spec, manager)
         self._load_invitations(community, spec, manager)
 
@@ -290,6 +304,18 @@ class _Loader:
         # Roles are set directly: no service adds someone as a moderator in one step.
         Membership.objects.bulk_create(rows)
 
+    def _load_tags(self, community: Community, spec: CommunitySpec, manager) -> None:
+        """Give a community that has no tags the demo's, and the members who follow them."""
+        # Once a community has tags they are its stewards' to rename or delete, and its
+        # members' to unfollow: a restart brings back none of what they changed.
+        if not spec.tags or community.tags.exists():
+            return
+        tags = {
+            name: tag_create(actor=manager, community=community, name=name) for name in spec.tags
+        }
+        for key, name in spec.tag_followers:
+            tag_follow_set(user=self.users[key], tag=tags[name], follow=True)
+
     def _load_requests_and_bans(self, community: Community, spec: CommunitySpec, manager) -> None:
         present = set(
             Membership.objects.filter(community=community).values_list("user_id", flat=True)
@@ -313,10 +339,10 @@ class _Loader:
                     actor=manager, community=community, days=days, max_uses=max_uses, note=note
                 )
 
-    def load_threads(self, slug: str) -> None:
+    def load_threads(self, community_spec: CommunitySpec) -> None:
         """Start the community's demo threads that do not exist yet, with their replies."""
-        specs = THREADS.get(slug, ())
-        community = Community.objects.get(slug=slug)
+        specs = THREADS.get(community_spec.slug, ())
+        community = Community.objects.get(slug=community_spec.slug)
         titles = [spec.title for spec in specs]
         existing = set(
             Thread.objects.filter(community=community, title__in=titles).values_list(
@@ -326,15 +352,19 @@ class _Loader:
         active = Membership.objects.filter(community=community, state=MembershipState.ACTIVE)
         joined = dict(active.values_list("user_id", "joined_at"))
         spaces = {space.slug: space for space in community.spaces.all()}
+        tags = {tag.slug: tag for tag in community.tags.all()}
         for spec in specs:
             space = spaces.get(slugify(spec.space)[:60])
             # A space removed, or someone who left, while trying the demo leaves a thread out.
             if spec.title in existing or space is None:
                 continue
             if all(self.users[key].pk in joined for key in _participants(spec)):
-                self._load_thread(community, space, spec, joined)
+                thread_tags = _thread_tags(community_spec, spec, tags)
+                self._load_thread(community, space, spec, joined, thread_tags)
 
-    def _load_thread(self, community: Community, space, spec: ThreadSpec, joined: dict) -> None:
+    def _load_thread(
+        self, community: Community, space, spec: ThreadSpec, joined: dict, tags: list[Tag]
+    ) -> None:
         asker = self.users[spec.author]
         opened = self.now - timedelta(days=spec.days_ago)
         thread = thread_create(
@@ -344,15 +374,27 @@ class _Loader:
             title=spec.title,
             body=spec.body,
             kind=spec.kind,
+            tags=tags,
             subjects=self._terms(Subject, spec.subjects),
             grade_bands=self._terms(GradeBand, spec.grade_bands),
+            images=_drawings(spec.image),
+            image_description=spec.image_description,
         )
         opening = thread.posts.get(position=1)
+        opening.thread = thread
         written = {opening: opened}
+        # Mentions in the opening post, and followed tags, send people to the opening post.
+        self.posted_at[opening.get_absolute_url()] = opened
         reacted = self._react(opening, opened, spec.thanks, spec.tried, joined)
         for reply in spec.replies:
             at = opened + timedelta(hours=reply.hours)
-            post = post_create(author=self.users[reply.author], thread=thread, body=reply.body)
+            post = post_create(
+                author=self.users[reply.author],
+                thread=thread,
+                body=reply.body,
+                images=_drawings(reply.image),
+                image_description=reply.image_description,
+            )
             # The permission checks in the services below cache memberships on the community
             # object; sharing one saves a query for every vote and reaction.
             post.thread.community = community
@@ -375,6 +417,11 @@ class _Loader:
         for post, at in written.items():
             post.created_at = at
         Post.objects.bulk_update(written, ["created_at"])
+        posted = {post.pk: at for post, at in written.items()}
+        images = list(PostImage.objects.filter(post__thread=thread))
+        for image in images:
+            image.created_at = posted[image.post_id]
+        PostImage.objects.bulk_update(images, ["created_at"])
         reactions = list(Reaction.objects.filter(post__thread=thread))
         for reaction in reactions:
             reaction.created_at = reacted[reaction.post_id, reaction.user_id, reaction.kind]
@@ -396,7 +443,7 @@ class _Loader:
         return when
 
     def settle_notifications(self) -> None:
-        """Date the notifications new replies caused by those replies; mark older ones read."""
+        """Date the notifications new posts caused by those posts; mark older ones read."""
         if not self.posted_at:
             return
         notifications = list(
@@ -405,8 +452,12 @@ class _Loader:
         seen = defaultdict(list)
         for notification in notifications:
             url = notification.url
-            accepted = notification.kind == NotificationKind.ACCEPTED
-            notification.created_at = self.accepted_at[url] if accepted else self.posted_at[url]
+            # An accepted answer is news when it was accepted. Replies, mentions and followed
+            # tags are news when the post they point at was written.
+            if notification.kind == NotificationKind.ACCEPTED and url in self.accepted_at:
+                notification.created_at = self.accepted_at[url]
+            else:
+                notification.created_at = self.posted_at[url]
             if notification.created_at < self.now - UNREAD_FOR:
                 seen[notification.user_id].append(notification.pk)
         Notification.objects.bulk_update(notifications, ["created_at"])
@@ -420,6 +471,20 @@ def _participants(spec: ThreadSpec) -> set[str]:
     for reply in spec.replies:
         people.update((reply.author, *reply.thanks, *reply.tried, *reply.votes))
     return people
+
+
+def _thread_tags(community_spec: CommunitySpec, spec: ThreadSpec, tags: dict[str, Tag]) -> list:
+    """Return the tags a thread should have that its community still has."""
+    unknown = [name for name in spec.tags if name not in community_spec.tags]
+    if unknown:
+        raise ValueError(f"Demo thread {spec.title!r} uses tags its community lacks: {unknown}")
+    # A tag a steward renamed or deleted while trying the demo is left off.
+    slugs = [tag_slug(name) for name in spec.tags]
+    return [tags[slug] for slug in slugs if slug in tags]
+
+
+def _drawings(key: str | None) -> list:
+    return [drawing_upload(key)] if key else []
 
 
 def _recount_members(slugs: list[str]) -> None:

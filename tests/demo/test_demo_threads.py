@@ -1,28 +1,34 @@
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import timedelta
 from itertools import pairwise
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
+from PIL import Image
 
 from staffroom.accounts.models import User
 from staffroom.communities.models import Community, Membership, MembershipState, Role
+from staffroom.core.markdown import extract_mentions
 from staffroom.demo.data import COMMUNITIES, DEMO_EMAIL, ORGANIZATIONS, PEOPLE, THREADS
 from staffroom.demo.data.threads import md
 from staffroom.discussions.models import (
     AcceptedAnswer,
+    Mention,
     Post,
+    PostImage,
     Reaction,
     ReactionKind,
+    Tag,
+    TagFollow,
     Thread,
     ThreadFollow,
     ThreadKind,
     Vote,
 )
-from staffroom.notifications.models import Notification
+from staffroom.notifications.models import Notification, NotificationKind
 from staffroom.orgs.models import Organization
 from staffroom.permissions.discussions import readable_threads
 
@@ -30,7 +36,7 @@ SLUGS = [spec.slug for spec in COMMUNITIES]
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
+def demo(django_db_setup, django_db_blocker, demo_media):
     """Load the demo once for the module; hashing and forty profiles are too slow per test."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
@@ -53,8 +59,30 @@ def _posts():
 
 
 def _counts() -> dict[str, int]:
-    models = [Thread, Post, Reaction, Vote, AcceptedAnswer, ThreadFollow]
+    models = [
+        Thread,
+        Post,
+        Reaction,
+        Vote,
+        AcceptedAnswer,
+        ThreadFollow,
+        Tag,
+        TagFollow,
+        Mention,
+        PostImage,
+        Notification,
+    ]
     return {model.__name__: model.objects.count() for model in models}
+
+
+def _joined() -> dict[tuple[int, int], object]:
+    """When each active member joined each community, by (community id, user id)."""
+    return {
+        (row["community_id"], row["user_id"]): row["joined_at"]
+        for row in Membership.objects.filter(state=MembershipState.ACTIVE).values(
+            "community_id", "user_id", "joined_at"
+        )
+    }
 
 
 def test_every_thread_title_is_unique_in_its_community_so_a_reload_finds_it():
@@ -74,8 +102,17 @@ def test_every_reply_in_the_data_comes_after_the_one_before_and_before_now():
             assert max(hours, default=0) < spec.days_ago * 24, spec.title
 
 
+def test_thread_tags_are_a_few_of_their_own_communitys_tags():
+    tags = {spec.slug: set(spec.tags) for spec in COMMUNITIES}
+
+    for slug, specs in THREADS.items():
+        for spec in specs:
+            assert set(spec.tags) <= tags[slug], spec.title
+            assert len(set(spec.tags)) == len(spec.tags) <= 3, spec.title
+
+
 @pytest.mark.django_db
-def test_loading_the_demo_again_adds_no_threads_posts_or_reactions():
+def test_loading_the_demo_again_adds_no_threads_posts_tags_mentions_or_images():
     before = _counts()
 
     call_command("load_demo", verbosity=0)
@@ -249,6 +286,78 @@ def test_demo_notifications_are_dated_by_their_posts_and_only_recent_ones_are_un
     assert not unread.filter(created_at__lt=now - timedelta(days=5)).exists()
     assert 3 <= unread.filter(user=sam).count() <= 20
     assert sam.profile.unread_notifications == unread.filter(user=sam).count()
+
+
+@pytest.mark.django_db
+def test_most_demo_threads_carry_one_or_two_of_their_communitys_tags():
+    tagged = Counter(_threads().annotate(tagged=Count("tags")).values_list("tagged", flat=True))
+    links = Thread.tags.through.objects.filter(thread__in=_threads())
+
+    assert tagged[1] + tagged[2] >= 0.75 * _threads().count()
+    assert max(tagged) <= 3
+    assert not links.exclude(tag__community=F("thread__community")).exists()
+    assert set(links.values_list("thread__community__slug", flat=True)) == set(SLUGS)
+
+
+@pytest.mark.django_db
+def test_every_handle_a_demo_post_mentions_links_to_a_member_of_its_community():
+    mentioned = defaultdict(set)
+    mentions = Mention.objects.filter(post__in=_posts()).select_related("post__thread", "user")
+    for mention in mentions:
+        mentioned[mention.post_id].add(mention.user)
+    joined = _joined()
+
+    # A misspelt handle would neither link nor notify, so every @handle written must match.
+    for post in _posts():
+        handles = {handle.casefold() for handle in extract_mentions(post.body)}
+        assert handles == {user.profile.handle_key for user in mentioned[post.pk]}, post
+    for mention in mentions:
+        since = joined.get((mention.post.thread.community_id, mention.user_id))
+        assert since is not None and since <= mention.post.created_at, mention
+        assert f'href="{mention.user.get_absolute_url()}"' in mention.post.body_html, mention
+    replies = mentions.filter(post__position__gt=1)
+    assert replies.values("post").distinct().count() >= 8
+    assert mentions.values("post__thread__community").distinct().count() >= 6
+    assert mentions.filter(post__position=1).exists()
+
+
+@pytest.mark.django_db
+def test_mentions_and_followed_tags_notify_members_as_of_the_posts_that_caused_them():
+    notifications = Notification.objects.filter(community__slug__in=SLUGS)
+    mentions = notifications.filter(kind=NotificationKind.MENTION)
+    tags = notifications.filter(kind=NotificationKind.TAG)
+    posts = list(_posts().select_related("thread__community"))
+    written = {post.get_absolute_url(): post.created_at for post in posts}
+    openings = {post.get_absolute_url() for post in posts if post.position == 1}
+    joined = _joined()
+    sam = User.objects.get(email=DEMO_EMAIL)
+
+    assert mentions.count() >= 8 and tags.count() >= 10
+    assert {notification.url for notification in tags} <= openings
+    for notification in [*mentions, *tags]:
+        assert notification.created_at == written[notification.url], notification.title
+        since = joined[notification.community_id, notification.user_id]
+        assert since <= notification.created_at, notification.title
+    assert (
+        tags.filter(read_at__isnull=True).exists() and tags.filter(read_at__isnull=False).exists()
+    )
+    assert mentions.filter(user=sam).exists() and tags.filter(user=sam).exists()
+
+
+@pytest.mark.django_db
+def test_the_fraction_wall_in_the_maths_community_is_a_described_png(demo_media):
+    image = PostImage.objects.select_related("post__thread__community").get(
+        post__in=_posts(), original_name="fraction-wall.png"
+    )
+    path = demo_media / image.file.name
+
+    with Image.open(path) as picture:
+        assert picture.format == "PNG"
+        assert picture.size == (image.width, image.height)
+    assert image.content_type == "image/png" and image.size == path.stat().st_size
+    assert image.description.startswith("A fraction wall")
+    assert image.post.image_count == 1 and image.created_at == image.post.created_at
+    assert image.post.thread.community.slug == "middle-school-maths"
 
 
 def test_md_joins_wrapped_lines_but_keeps_list_items_quotes_and_table_rows():

@@ -28,6 +28,9 @@ from staffroom.demo.data import (
     ORGANIZATIONS,
     PEOPLE,
 )
+from staffroom.discussions.models import Tag, TagFollow
+from staffroom.discussions.services import tag_follow_set
+from staffroom.discussions.tags import tag_delete, tag_rename
 from staffroom.orgs.models import (
     Organization,
     OrganizationDomain,
@@ -37,10 +40,11 @@ from staffroom.orgs.models import (
 
 EMAILS = [person.email for person in PEOPLE]
 SLUGS = [spec.slug for spec in COMMUNITIES]
+TAGS = {spec.slug: spec.tags for spec in COMMUNITIES}
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
+def demo(django_db_setup, django_db_blocker, demo_media):
     """Load the demo once for the module; hashing and forty profiles are too slow per test."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
@@ -64,6 +68,8 @@ def _counts() -> dict[str, int]:
         Membership,
         Space,
         Invitation,
+        Tag,
+        TagFollow,
     ]
     return {model.__name__: model.objects.count() for model in models}
 
@@ -120,6 +126,24 @@ def test_loading_the_demo_again_keeps_what_people_changed_while_trying_it():
 
 
 @pytest.mark.django_db
+def test_loading_the_demo_again_keeps_the_tags_stewards_and_members_changed():
+    maths = Tag.objects.filter(community__slug="middle-school-maths")
+    tags = {tag.name: tag for tag in maths}
+    marcus = User.objects.get(email="marcus.bell@staffroom.test")
+    megan = User.objects.get(email="megan.fraser@staffroom.test")
+    tag_rename(actor=marcus, tag=tags["ratio"], name="ratio and proportion")
+    tag_delete(actor=marcus, tag=tags["graphs"])
+    tag_follow_set(user=megan, tag=tags["algebra"], follow=False)
+
+    call_command("load_demo", verbosity=0)
+
+    names = set(maths.values_list("name", flat=True))
+    assert "ratio and proportion" in names
+    assert not names & {"ratio", "graphs"}
+    assert not TagFollow.objects.filter(tag=tags["algebra"], user=megan).exists()
+
+
+@pytest.mark.django_db
 def test_the_demo_has_communities_of_every_visibility_and_join_policy():
     communities = Community.objects.filter(slug__in=SLUGS)
 
@@ -142,6 +166,25 @@ def test_every_demo_community_has_a_domain_vocabulary_and_described_spaces():
         assert community.languages.all(), community.slug
         assert 3 <= len(spaces) <= 5, community.slug
         assert all(space.description for space in spaces), community.slug
+
+
+@pytest.mark.django_db
+def test_every_demo_community_has_a_few_tags_and_members_who_follow_some():
+    communities = Community.objects.filter(slug__in=SLUGS).prefetch_related("tags")
+    follows = TagFollow.objects.filter(tag__community__slug__in=SLUGS).select_related("tag")
+    active = set(
+        Membership.objects.filter(state=MembershipState.ACTIVE).values_list(
+            "community_id", "user_id"
+        )
+    )
+
+    for community in communities:
+        names = {tag.name for tag in community.tags.all()}
+        assert 3 <= len(names) <= 6, community.slug
+        assert names == set(TAGS[community.slug]), community.slug
+    assert {follow.tag.community_id for follow in follows} == {c.pk for c in communities}
+    for follow in follows:
+        assert (follow.tag.community_id, follow.user_id) in active, follow
 
 
 @pytest.mark.django_db

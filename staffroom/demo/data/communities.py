@@ -39,6 +39,13 @@ COMMUNITIES = [
         ),
         moderators=("sam", "priya"),
         members=("eleanor", "liam", "lucia", "kenji", "wanjiru", "megan"),
+        tags=("algebra", "ratio", "fractions", "negative numbers", "graphs", "large classes"),
+        tag_followers=(
+            ("megan", "algebra"),
+            ("lucia", "fractions"),
+            ("priya", "large classes"),
+            ("sam", "ratio"),
+        ),
     ),
     CommunitySpec(
         slug="edtech-tools-and-tips",
@@ -74,6 +81,19 @@ COMMUNITIES = [
         ),
         moderators=("aisha", "arjun"),
         members=("denise", "adebayo", "marta", "ana", "kevin", "tyler", "yuki"),
+        tags=(
+            "student privacy",
+            "low bandwidth",
+            "shared devices",
+            "exit tickets",
+            "accessibility",
+            "open source",
+        ),
+        tag_followers=(
+            ("aisha", "student privacy"),
+            ("ana", "low bandwidth"),
+            ("tyler", "shared devices"),
+        ),
         banned=(
             (
                 "brandon",
@@ -115,6 +135,12 @@ COMMUNITIES = [
         ),
         moderators=("rhys",),
         members=("tyler", "kevin", "megan", "javier", "sophie", "sam"),
+        tags=("behaviour", "planning", "marking", "parents", "wellbeing", "workload"),
+        tag_followers=(
+            ("sam", "parents"),
+            ("tyler", "planning"),
+            ("megan", "workload"),
+        ),
         invitations=(("For new teachers in the autumn mentoring cohort", 60, 25),),
     ),
     CommunitySpec(
@@ -152,6 +178,19 @@ COMMUNITIES = [
         ),
         moderators=("camille",),
         members=("chiamaka", "chloe", "aroha", "rhys", "jonalyn"),
+        tags=(
+            "phonics",
+            "decodable texts",
+            "read-alouds",
+            "bilingual readers",
+            "reading assessment",
+            "large classes",
+        ),
+        tag_followers=(
+            ("chiamaka", "large classes"),
+            ("jonalyn", "bilingual readers"),
+            ("chloe", "read-alouds"),
+        ),
         pending=(
             (
                 "sam",
@@ -201,6 +240,19 @@ COMMUNITIES = [
         ),
         moderators=("miguel",),
         members=("grace", "darnell", "kevin"),
+        tags=(
+            "CER",
+            "common assessments",
+            "lab safety",
+            "pacing",
+            "phenomena",
+            "equipment loans",
+        ),
+        tag_followers=(
+            ("miguel", "common assessments"),
+            ("kevin", "lab safety"),
+            ("darnell", "phenomena"),
+        ),
         pending=(
             (
                 "hannah",
@@ -247,6 +299,19 @@ COMMUNITIES = [
         ),
         moderators=("otieno",),
         members=("wanjiru", "yuki", "diego", "aroha", "julien", "fatima", "ana", "jonalyn"),
+        tags=(
+            "safeguarding",
+            "letter exchanges",
+            "live calls",
+            "shared data",
+            "translation",
+            "weather and climate",
+        ),
+        tag_followers=(
+            ("sam", "shared data"),
+            ("yuki", "letter exchanges"),
+            ("aroha", "weather and climate"),
+        ),
         pending=(
             (
                 "adebayo",
@@ -296,6 +361,19 @@ COMMUNITIES = [
         ),
         moderators=("aino",),
         members=("sam", "kenji", "priya", "liam", "miguel", "camille", "fatima", "chloe"),
+        tags=(
+            "hinge questions",
+            "exit tickets",
+            "written feedback",
+            "self-assessment",
+            "cold calling",
+            "research",
+        ),
+        tag_followers=(
+            ("sam", "hinge questions"),
+            ("fatima", "written feedback"),
+            ("chloe", "exit tickets"),
+        ),
     ),
     CommunitySpec(
         slug="practitioner-inquiry",
@@ -329,6 +407,19 @@ COMMUNITIES = [
         ),
         moderators=("omar",),
         members=("sophie", "kenji", "joanne", "julien"),
+        tags=(
+            "research ethics",
+            "data collection",
+            "data analysis",
+            "interviews",
+            "student voice",
+            "mentoring",
+        ),
+        tag_followers=(
+            ("sophie", "research ethics"),
+            ("claire", "data collection"),
+            ("omar", "interviews"),
+        ),
         organization="lakeshore-education",
     ),
 ]

@@ -76,3 +76,7 @@ class CommunitySpec:
     invitations: tuple[tuple[str, int, int | None], ...] = ()
     organization: str | None = None
     restricted_to_organization: bool = False
+    # The community's own tags, by name; threads use them by name too.
+    tags: tuple[str, ...] = ()
+    # (person, tag name): members who follow a tag, so new threads with it notify them.
+    tag_followers: tuple[tuple[str, str], ...] = ()

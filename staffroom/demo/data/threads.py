@@ -3,6 +3,9 @@
 Times are relative to loading: ``days_ago`` places a thread's opening post, and each reply's
 ``hours`` counts from that opening post. People are keys of ``PEOPLE``; every author, reactor
 and voter is an active member of the thread's community, and joined it before they post.
+A body mentions people by the handles their names give them (Liam O'Brien is
+``@liam_obrien``), and only members of the thread's community, so every mention links and
+notifies.
 """
 
 import re
@@ -54,6 +57,10 @@ class ReplySpec:
     tried: tuple[str, ...] = ()
     # People who vote the answer up (questions only).
     votes: tuple[str, ...] = ()
+    # A picture drawn at load time (a key of ``staffroom.demo.images.DRAWINGS``) attached to
+    # the post, and what it shows for people who cannot see it.
+    image: str | None = None
+    image_description: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,11 @@ class ThreadSpec:
     pinned: bool = False
     subjects: tuple[str, ...] = ()
     grade_bands: tuple[str, ...] = ()
+    # Names of the community's tags (see ``CommunitySpec.tags``).
+    tags: tuple[str, ...] = ()
+    # As on replies: a drawing attached to the opening post, and its description.
+    image: str | None = None
+    image_description: str = ""
 
 
 R = ReplySpec
@@ -145,6 +157,7 @@ MIDDLE_SCHOOL_MATHS = (
         kind=QUESTION,
         author="megan",
         title="How do I introduce solving equations without just 'do the same to both sides'?",
+        tags=("algebra",),
         days_ago=33.5,
         subjects=("mathematics",),
         grade_bands=("6-8",),
@@ -233,6 +246,7 @@ MIDDLE_SCHOOL_MATHS = (
         kind=DISCUSSION,
         author="sam",
         title="Ratio tables before cross-multiplying: my Year 7 sequence (with the worksheet)",
+        tags=("ratio",),
         days_ago=30.1,
         subjects=("mathematics",),
         grade_bands=("6-8",),
@@ -324,6 +338,7 @@ MIDDLE_SCHOOL_MATHS = (
         kind=QUESTION,
         author="lucia",
         title="Why do my students insist that −8 is bigger than −3?",
+        tags=("negative numbers",),
         days_ago=26.4,
         subjects=("mathematics",),
         grade_bands=("6-8",),
@@ -409,6 +424,7 @@ MIDDLE_SCHOOL_MATHS = (
         kind=DISCUSSION,
         author="eleanor",
         title="'Multiplication makes bigger' — where do you tackle it?",
+        tags=("fractions",),
         days_ago=21.3,
         subjects=("mathematics",),
         grade_bands=("6-8",),
@@ -470,10 +486,10 @@ MIDDLE_SCHOOL_MATHS = (
                 "megan",
                 30,
                 md("""
-                    Tried Liam's always/sometimes/never with my Year 8s today. The best moment:
-                    a student said "multiplying by one makes it the same, so it's *sometimes*",
-                    and then someone else said "what about multiplying by zero?" and the room
-                    exploded. 20 minutes well spent.
+                    Tried @liam_obrien's always/sometimes/never with my Year 8s today. The best
+                    moment: a student said "multiplying by one makes it the same, so it's
+                    *sometimes*", and then someone else said "what about multiplying by zero?"
+                    and the room exploded. 20 minutes well spent.
                 """),
                 thanks=("liam", "eleanor"),
             ),
@@ -494,6 +510,7 @@ MIDDLE_SCHOOL_MATHS = (
         kind=QUESTION,
         author="kenji",
         title="Looking for an open problem on proportional reasoning for a grade 6 research lesson",
+        tags=("ratio",),
         days_ago=12.6,
         subjects=("mathematics",),
         grade_bands=("6-8",),
@@ -542,6 +559,7 @@ MIDDLE_SCHOOL_MATHS = (
         kind=DISCUSSION,
         author="priya",
         title="Mini whiteboards for 42 students with no budget: what we use instead",
+        tags=("large classes",),
         days_ago=8.2,
         body=md("""
             A few people asked how I do "show me" with classes of 40+. We don't have mini
@@ -606,6 +624,7 @@ MIDDLE_SCHOOL_MATHS = (
         kind=ANNOUNCEMENT,
         author="sam",
         title="Live chat next month: from fractions to ratio — and a call for tasks",
+        tags=("fractions", "ratio"),
         days_ago=5.3,
         body=md("""
             We're running our next live chat on **the bridge from fractions to ratio** (grades
@@ -650,6 +669,28 @@ MIDDLE_SCHOOL_MATHS = (
                 """),
                 thanks=("megan",),
             ),
+            R(
+                "lucia",
+                16,
+                md("""
+                    For the archive: the fraction wall we build in primero before any ratio
+                    work. Every student cuts the rows from one strip of the same length, so
+                    the whole really is the same whole. The first question is always "which
+                    is bigger, 1/3 or 1/5?" and the only answer allowed is pointing at the
+                    wall. Later the same wall shows 2/4 = 1/2, our first equivalent ratio.
+
+                    @sam_rivera, is this the kind of task you meant? I can share the Spanish
+                    version (*muro de fracciones*) too.
+                """),
+                image="fraction-wall",
+                image_description=(
+                    "A fraction wall: six rows of equal length split into one whole, halves, "
+                    "thirds, quarters, fifths and sixths, each piece labelled, so 1/3 is "
+                    "visibly longer than 1/5."
+                ),
+                thanks=("sam", "priya", "megan"),
+                tried=("megan",),
+            ),
         ),
     ),
     ThreadSpec(
@@ -657,6 +698,7 @@ MIDDLE_SCHOOL_MATHS = (
         kind=QUESTION,
         author="wanjiru",
         title="Linear graphs without graph paper or a projector: what works?",
+        tags=("graphs", "algebra", "large classes"),
         days_ago=1.8,
         subjects=("mathematics",),
         grade_bands=("6-8", "9-12"),
@@ -736,6 +778,7 @@ EDTECH_TOOLS_AND_TIPS = (
         kind=QUESTION,
         author="tyler",
         title="Exit tickets when only half my 8th graders have a working device?",
+        tags=("exit tickets", "shared devices"),
         days_ago=35.3,
         subjects=("educational-technology", "science"),
         grade_bands=("6-8",),
@@ -808,6 +851,7 @@ EDTECH_TOOLS_AND_TIPS = (
         kind=DISCUSSION,
         author="aisha",
         title="Review: a term of Chalkline (open-source whiteboard) with Year 9 computing",
+        tags=("open source", "accessibility"),
         days_ago=28.1,
         subjects=("educational-technology", "computer-science"),
         grade_bands=("9-12",),
@@ -871,6 +915,7 @@ EDTECH_TOOLS_AND_TIPS = (
         kind=QUESTION,
         author="marta",
         title="How do you stop 9-year-olds 'finishing' a digital task by clicking through it?",
+        tags=("shared devices",),
         days_ago=24.5,
         subjects=("educational-technology",),
         grade_bands=("3-5",),
@@ -927,6 +972,7 @@ EDTECH_TOOLS_AND_TIPS = (
         kind=DISCUSSION,
         author="adebayo",
         title="Our lab has power 8 am to 12 noon only. How I plan everything around it",
+        tags=("low bandwidth",),
         days_ago=20.2,
         subjects=("computer-science", "educational-technology"),
         grade_bands=("9-12",),
@@ -995,6 +1041,7 @@ EDTECH_TOOLS_AND_TIPS = (
         kind=QUESTION,
         author="kevin",
         title="Is it OK to have 7th graders sign up for a free app with their school email?",
+        tags=("student privacy",),
         days_ago=16.4,
         subjects=("educational-technology",),
         grade_bands=("6-8",),
@@ -1054,6 +1101,7 @@ EDTECH_TOOLS_AND_TIPS = (
         kind=DISCUSSION,
         author="ana",
         title="Six weeks of clip-on phone microscopes in grade 8 science: honest review",
+        tags=("shared devices",),
         days_ago=12.3,
         subjects=("science", "educational-technology"),
         grade_bands=("6-8",),
@@ -1185,8 +1233,8 @@ EDTECH_TOOLS_AND_TIPS = (
                 md("""
                     > `;;late` becomes my whole "late work" reply
 
-                    Set this up after reading Denise's post. I now have `;;lab` for the lab
-                    safety reminder I send before every practical.
+                    Set this up after reading @denise_palmer's post. I now have `;;lab` for the
+                    lab safety reminder I send before every practical.
                 """),
                 thanks=("denise",),
             ),
@@ -1217,10 +1265,11 @@ EDTECH_TOOLS_AND_TIPS = (
         kind=ANNOUNCEMENT,
         author="arjun",
         title="A checklist before you roll out any new tool to a class",
+        tags=("student privacy", "accessibility"),
         days_ago=3.2,
         body=md("""
-            After Kevin's question about student sign-ups, a few of you asked for something to
-            print. Here is the checklist we use at our school, also as a
+            After @kevin_tran's question about student sign-ups, a few of you asked for
+            something to print. Here is the checklist we use at our school, also as a
             [printable PDF](https://example.org/edtech-community/rollout-checklist.pdf).
 
             - [ ] I know what student data the tool collects, and why
@@ -1260,6 +1309,7 @@ EDTECH_TOOLS_AND_TIPS = (
         kind=QUESTION,
         author="yuki",
         title="Pronunciation practice with speech recognition that doesn't keep children's voices?",
+        tags=("student privacy",),
         days_ago=1.5,
         subjects=("educational-technology", "world-languages"),
         grade_bands=("6-8",),
@@ -1330,6 +1380,7 @@ FIRST_YEAR_CIRCLE = (
         kind=QUESTION,
         author="tyler",
         title="My 6th period walks all over me. How do I reset after the break?",
+        tags=("behaviour",),
         days_ago=36.2,
         grade_bands=("6-8",),
         body=md("""
@@ -1412,6 +1463,7 @@ FIRST_YEAR_CIRCLE = (
         kind=DISCUSSION,
         author="megan",
         title="I cried in the car park today",
+        tags=("wellbeing", "marking"),
         days_ago=30.4,
         body=md("""
             Nothing dramatic happened. An observation that went "fine", a parent email that
@@ -1485,6 +1537,7 @@ FIRST_YEAR_CIRCLE = (
         kind=QUESTION,
         author="kevin",
         title="How long should planning take? I'm spending four hours a night",
+        tags=("planning", "workload"),
         days_ago=27.1,
         grade_bands=("6-8",),
         body=md("""
@@ -1573,6 +1626,7 @@ FIRST_YEAR_CIRCLE = (
         kind=QUESTION,
         author="javier",
         title="A parent emailed my head of school instead of me. What do I do now?",
+        tags=("parents",),
         days_ago=18.3,
         grade_bands=("9-12",),
         body=md("""
@@ -1651,9 +1705,11 @@ FIRST_YEAR_CIRCLE = (
         kind=DISCUSSION,
         author="tyler",
         title="Things I stopped doing that made no difference to my students",
+        tags=("workload", "marking"),
         days_ago=9.4,
         body=md("""
-            Inspired by Rhys's table in Kevin's planning thread. My list so far:
+            Inspired by @rhys_pritchard's table in @kevin_tran's planning thread. My list
+            so far:
 
             - Writing the learning objective on the board in full every lesson (a slide
               does it)
@@ -1715,6 +1771,7 @@ FIRST_YEAR_CIRCLE = (
         kind=DISCUSSION,
         author="joanne",
         title="Friday check-in: one win, one worry",
+        tags=("wellbeing",),
         days_ago=4.9,
         body=md("""
             Same as every Friday. One thing that went well this week (however small) and one
@@ -1807,9 +1864,9 @@ FIRST_YEAR_CIRCLE = (
                 "megan",
                 21,
                 md("""
-                    Sophie, you'll be great. Post your full-day question in Questions? I'd
-                    love to read the answers too, my first full-day observation is next
-                    month.
+                    @sophie_tremblay, you'll be great. Post your full-day question in
+                    Questions? I'd love to read the answers too, my first full-day observation
+                    is next month.
                 """),
                 thanks=("sophie",),
             ),
@@ -1829,6 +1886,7 @@ FIRST_YEAR_CIRCLE = (
         kind=QUESTION,
         author="sophie",
         title="How did you prepare for your first full day of teaching?",
+        tags=("planning",),
         days_ago=0.8,
         grade_bands=("3-5",),
         body=md("""
@@ -1848,6 +1906,7 @@ EARLY_LITERACY = (
         kind=ANNOUNCEMENT,
         author="rosa",
         title="Decodable-text swap this month, and a reminder about children's privacy",
+        tags=("decodable texts",),
         days_ago=39.1,
         pinned=True,
         body=md("""
@@ -1892,6 +1951,7 @@ EARLY_LITERACY = (
         kind=QUESTION,
         author="jonalyn",
         title="Grade 2 learners who can say every sound but can't blend them. What worked for you?",
+        tags=("phonics", "large classes"),
         days_ago=34.2,
         subjects=("literacy",),
         grade_bands=("k-2",),
@@ -1979,6 +2039,7 @@ EARLY_LITERACY = (
         kind=DISCUSSION,
         author="chloe",
         title="Read-alouds for Year 2s who 'don't like books'",
+        tags=("read-alouds",),
         days_ago=28.6,
         subjects=("literacy",),
         grade_bands=("k-2",),
@@ -2055,6 +2116,7 @@ EARLY_LITERACY = (
         kind=QUESTION,
         author="aroha",
         title="Teaching letter sounds in te reo Māori and English together: confusing for five-year-olds?",
+        tags=("phonics", "bilingual readers"),
         days_ago=24.7,
         subjects=("literacy", "ell"),
         grade_bands=("k-2",),
@@ -2108,7 +2170,8 @@ EARLY_LITERACY = (
                     > Some whānau worry that teaching both at once will confuse the children.
 
                     Research on biliteracy mostly says the opposite: strong first-language
-                    reading helps the second. Rosa, do you have a short summary for parents?
+                    reading helps the second. @rosa_delgado, do you have a short summary for
+                    parents?
                 """),
             ),
             R(
@@ -2128,6 +2191,7 @@ EARLY_LITERACY = (
         kind=QUESTION,
         author="chiamaka",
         title="Assessing 52 Primary 2 readers without losing a whole week of teaching",
+        tags=("reading assessment", "large classes"),
         days_ago=15.2,
         subjects=("literacy",),
         grade_bands=("k-2",),
@@ -2193,6 +2257,7 @@ EARLY_LITERACY = (
         kind=DISCUSSION,
         author="rhys",
         title="Decodable books are boring. Do they have to be?",
+        tags=("decodable texts", "phonics"),
         days_ago=10.3,
         subjects=("literacy",),
         grade_bands=("k-2",),
@@ -2278,6 +2343,7 @@ EARLY_LITERACY = (
         kind=QUESTION,
         author="camille",
         title="Albums bilingues français–arabe pour le CP ? / French–Arabic picture books for grade 1?",
+        tags=("bilingual readers", "read-alouds"),
         days_ago=2.6,
         subjects=("literacy", "ell"),
         grade_bands=("k-2",),
@@ -2300,6 +2366,7 @@ RIVERSIDE_SCIENCE = (
         kind=ANNOUNCEMENT,
         author="lena",
         title="PD day agenda: calibrating our common CER assessments",
+        tags=("CER", "common assessments"),
         days_ago=37.4,
         pinned=True,
         subjects=("science",),
@@ -2359,7 +2426,7 @@ RIVERSIDE_SCIENCE = (
                 md("""
                     > 15 minutes in the afternoon for the AP teachers
 
-                    Yes, added. Darnell, would you lead it?
+                    Yes, added. @darnell_hayes, would you lead it?
                 """),
                 thanks=("darnell",),
             ),
@@ -2370,6 +2437,7 @@ RIVERSIDE_SCIENCE = (
         kind=ANNOUNCEMENT,
         author="miguel",
         title="Safety notice: retire alcohol burners by the end of the month",
+        tags=("lab safety",),
         days_ago=31.2,
         subjects=("science",),
         body=md("""
@@ -2429,6 +2497,7 @@ RIVERSIDE_SCIENCE = (
         kind=QUESTION,
         author="kevin",
         title="Pacing: am I the only one three weeks behind in the 7th grade matter unit?",
+        tags=("pacing",),
         days_ago=27.8,
         subjects=("science",),
         grade_bands=("6-8",),
@@ -2487,6 +2556,7 @@ RIVERSIDE_SCIENCE = (
         kind=DISCUSSION,
         author="grace",
         title="Anchor phenomenon for the 6th grade weather unit: feedback wanted",
+        tags=("phenomena",),
         days_ago=22.3,
         subjects=("science",),
         grade_bands=("6-8",),
@@ -2556,6 +2626,7 @@ RIVERSIDE_SCIENCE = (
         kind=QUESTION,
         author="darnell",
         title="Anyone have pH probes to lend Central for two weeks?",
+        tags=("equipment loans",),
         days_ago=13.1,
         subjects=("science",),
         grade_bands=("9-12",),
@@ -2603,6 +2674,7 @@ RIVERSIDE_SCIENCE = (
         kind=QUESTION,
         author="grace",
         title="Common assessment for 6th grade unit 3: same CER rubric as unit 2?",
+        tags=("CER", "common assessments"),
         days_ago=2.1,
         subjects=("science",),
         grade_bands=("6-8",),
@@ -2621,6 +2693,7 @@ GLOBAL_CLASSROOM_CONNECTIONS = (
         kind=ANNOUNCEMENT,
         author="sam",
         title="Safeguarding basics for every exchange (read before your first project)",
+        tags=("safeguarding",),
         days_ago=40.3,
         pinned=True,
         subjects=("global-citizenship",),
@@ -2689,6 +2762,7 @@ GLOBAL_CLASSROOM_CONNECTIONS = (
         kind=DISCUSSION,
         author="diego",
         title="EFL secundaria class (13–14) in Guadalajara looking for a letter-exchange partner",
+        tags=("letter exchanges",),
         days_ago=34.6,
         subjects=("world-languages",),
         grade_bands=("6-8",),
@@ -2769,6 +2843,7 @@ GLOBAL_CLASSROOM_CONNECTIONS = (
         kind=QUESTION,
         author="fatima",
         title="A live call when our school days barely overlap: is it worth it?",
+        tags=("live calls",),
         days_ago=29.5,
         subjects=("global-citizenship",),
         grade_bands=("9-12",),
@@ -2838,6 +2913,7 @@ GLOBAL_CLASSROOM_CONNECTIONS = (
         kind=DISCUSSION,
         author="otieno",
         title="Write-up: rainfall data with a class in Manchester, round two",
+        tags=("shared data", "weather and climate"),
         days_ago=23.7,
         subjects=("geography", "global-citizenship"),
         grade_bands=("6-8",),
@@ -2924,6 +3000,7 @@ GLOBAL_CLASSROOM_CONNECTIONS = (
         kind=QUESTION,
         author="ana",
         title="Do you let students use machine translation in exchanges?",
+        tags=("translation", "letter exchanges"),
         days_ago=18.8,
         subjects=("world-languages", "global-citizenship"),
         grade_bands=("6-8",),
@@ -2991,6 +3068,7 @@ GLOBAL_CLASSROOM_CONNECTIONS = (
         kind=DISCUSSION,
         author="jonalyn",
         title="Grade 2 in Quezon City: swap photos of the weather and the seasons?",
+        tags=("weather and climate",),
         days_ago=12.1,
         subjects=("geography", "global-citizenship"),
         grade_bands=("k-2",),
@@ -3040,6 +3118,7 @@ GLOBAL_CLASSROOM_CONNECTIONS = (
         kind=DISCUSSION,
         author="julien",
         title="Water-access project, part 2: what I'd do differently",
+        tags=("live calls",),
         days_ago=7.3,
         subjects=("geography", "global-citizenship"),
         grade_bands=("6-8",),
@@ -3085,8 +3164,8 @@ GLOBAL_CLASSROOM_CONNECTIONS = (
                 20,
                 md("""
                     Could we add a "**Before you start: avoid the single story**" section to
-                    the community's project guide? Julien, would you draft it? I think this
-                    thread is the draft.
+                    the community's project guide? @julien_moreau, would you draft it? I think
+                    this thread is the draft.
                 """),
                 thanks=("julien",),
             ),
@@ -3105,6 +3184,7 @@ GLOBAL_CLASSROOM_CONNECTIONS = (
         kind=QUESTION,
         author="wanjiru",
         title="Has anyone run a joint experiment where both classes collect data in the same week?",
+        tags=("shared data",),
         days_ago=2.4,
         subjects=("science", "global-citizenship"),
         grade_bands=("9-12",),
@@ -3126,6 +3206,7 @@ ASSESSMENT_FOR_LEARNING = (
         kind=ANNOUNCEMENT,
         author="eleanor",
         title="This term's focus: hinge questions. Post one you wrote, and what happened",
+        tags=("hinge questions",),
         days_ago=41.5,
         pinned=True,
         subjects=("pedagogy",),
@@ -3173,6 +3254,7 @@ ASSESSMENT_FOR_LEARNING = (
         kind=QUESTION,
         author="chloe",
         title="Exit tickets with six-year-olds who can't write much yet?",
+        tags=("exit tickets",),
         days_ago=35.9,
         subjects=("pedagogy",),
         grade_bands=("k-2",),
@@ -3241,6 +3323,7 @@ ASSESSMENT_FOR_LEARNING = (
         kind=DISCUSSION,
         author="aino",
         title="My hinge question for grade 3 fractions — how would you improve the distractors?",
+        tags=("hinge questions",),
         days_ago=31.2,
         subjects=("mathematics", "pedagogy"),
         grade_bands=("3-5",),
@@ -3327,6 +3410,7 @@ ASSESSMENT_FOR_LEARNING = (
         kind=QUESTION,
         author="fatima",
         title="160 essays a fortnight: how do you get students to read the comments?",
+        tags=("written feedback",),
         days_ago=26.8,
         subjects=("english-language-arts", "pedagogy"),
         grade_bands=("9-12",),
@@ -3403,6 +3487,7 @@ ASSESSMENT_FOR_LEARNING = (
         kind=DISCUSSION,
         author="miguel",
         title="I stopped putting grades on quizzes for a month. Here's what happened",
+        tags=("written feedback",),
         days_ago=20.4,
         subjects=("science", "pedagogy"),
         grade_bands=("9-12",),
@@ -3471,8 +3556,8 @@ ASSESSMENT_FOR_LEARNING = (
                 md("""
                     > I can delay them by one lesson.
 
-                    Same situation in Lucknow. Priya, tell us how it goes. I'll try it with
-                    my Class 11 essays.
+                    Same situation in Lucknow. @priya_raghavan, tell us how it goes. I'll try
+                    it with my Class 11 essays.
                 """),
                 thanks=("priya",),
             ),
@@ -3503,6 +3588,7 @@ ASSESSMENT_FOR_LEARNING = (
         kind=QUESTION,
         author="priya",
         title="Cold calling in a class of 45 without it feeling like an ambush?",
+        tags=("cold calling",),
         days_ago=15.4,
         subjects=("pedagogy",),
         grade_bands=("6-8",),
@@ -3566,6 +3652,7 @@ ASSESSMENT_FOR_LEARNING = (
         kind=QUESTION,
         author="kenji",
         title="Self-assessment in grade 5: do your students rate themselves too high?",
+        tags=("self-assessment",),
         days_ago=9.1,
         subjects=("pedagogy",),
         grade_bands=("3-5",),
@@ -3618,6 +3705,7 @@ ASSESSMENT_FOR_LEARNING = (
         kind=DISCUSSION,
         author="camille",
         title="A month of slates every day in a French CP class: my notes",
+        tags=("exit tickets",),
         days_ago=4.4,
         subjects=("pedagogy", "literacy"),
         grade_bands=("k-2",),
@@ -3665,6 +3753,7 @@ ASSESSMENT_FOR_LEARNING = (
         kind=QUESTION,
         author="liam",
         title="Research on the timing of feedback: same lesson or next day?",
+        tags=("written feedback", "research"),
         days_ago=1.1,
         subjects=("pedagogy",),
         body=md("""
@@ -3685,6 +3774,7 @@ PRACTITIONER_INQUIRY = (
         kind=ANNOUNCEMENT,
         author="claire",
         title="Spring inquiry cycle: sign-ups open, and who the faculty mentors are",
+        tags=("research ethics",),
         days_ago=39.8,
         pinned=True,
         subjects=("pedagogy",),
@@ -3734,6 +3824,7 @@ PRACTITIONER_INQUIRY = (
         kind=QUESTION,
         author="sophie",
         title="Do I need ethics approval to use my students' exit tickets in my practicum inquiry?",
+        tags=("research ethics",),
         days_ago=33.6,
         subjects=("pedagogy",),
         grade_bands=("3-5",),
@@ -3799,6 +3890,7 @@ PRACTITIONER_INQUIRY = (
         kind=DISCUSSION,
         author="kenji",
         title="Inquiry: does neriage help quieter students explain their thinking?",
+        tags=("student voice", "data collection"),
         days_ago=27.9,
         subjects=("mathematics", "pedagogy"),
         grade_bands=("3-5",),
@@ -3939,7 +4031,7 @@ PRACTITIONER_INQUIRY = (
                 md("""
                     > The difference is we never write anything down.
 
-                    Joanne, this might be your spring project: what happens when the
+                    @joanne_macleod, this might be your spring project: what happens when the
                     circle *does* write it down?
                 """),
                 thanks=("joanne",),
@@ -3951,6 +4043,7 @@ PRACTITIONER_INQUIRY = (
         kind=QUESTION,
         author="julien",
         title="Comment analyser de courts entretiens avec des élèves ? (Analysing short student interviews)",
+        tags=("interviews", "data analysis"),
         days_ago=14.2,
         subjects=("pedagogy",),
         grade_bands=("6-8",),
@@ -4013,6 +4106,7 @@ PRACTITIONER_INQUIRY = (
         kind=DISCUSSION,
         author="sophie",
         title="Inquiry plan: more spoken French in a grade 4 immersion class — feedback please",
+        tags=("data collection",),
         days_ago=7.8,
         subjects=("world-languages", "pedagogy"),
         grade_bands=("3-5",),
@@ -4070,6 +4164,7 @@ PRACTITIONER_INQUIRY = (
         kind=QUESTION,
         author="joanne",
         title="Has anyone used a mentoring log as inquiry data?",
+        tags=("research ethics", "mentoring"),
         days_ago=2.9,
         subjects=("pedagogy",),
         body=md("""
