@@ -180,7 +180,7 @@ def test_unfollowing_a_tag(client, community, other, tag):
     client.force_login(other)
 
     page = client.get(f"/c/{community.slug}/threads/?tag=phonics")
-    assert "Following #phonics" in text(page)
+    assert 'aria-pressed="true">Follow #phonics</button>' in text(page)
     client.post(f"/c/{community.slug}/tags/phonics/follow/", {"follow": "0"})
 
     assert not TagFollow.objects.exists()
