@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "staffroom.communities",
     "staffroom.search",
     "staffroom.discussions",
+    "staffroom.resources",
     "staffroom.notifications",
 ]
 

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from staffroom.resources import views
+
+app_name = "resources"
+R = "r/<id:resource_id>/"
+urlpatterns = [
+    path("library/", views.library, name="library"),
+    path("c/<slug:slug>/library/", views.community_library, name="community_library"),
+    path("r/new/", views.create, name="create"),
+    path(R, views.detail, name="detail"),
+    path(R + "edit/", views.edit, name="edit"),
+    path(R + "delete/", views.delete, name="delete"),
+    path(R + "history/", views.history, name="history"),
+    path(R + "history/<id:number>/", views.version, name="version"),
+    path(R + "history/<id:number>/restore/", views.restore, name="restore"),
+    path(R + "remix/", views.remix, name="remix"),
+    path(R + "tried/", views.tried, name="tried"),
+    path(R + "download.json", views.download, name="download"),
+    path(R + "files/<id:attachment_id>/", views.attachment, name="attachment"),
+]
