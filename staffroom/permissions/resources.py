@@ -7,7 +7,7 @@ is public. Deleted resources are gone for everyone.
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from staffroom.communities.models import Community
+from staffroom.communities.models import Community, Visibility
 from staffroom.permissions.actors import is_signed_in, is_staff
 from staffroom.permissions.communities import (
     can_manage_community,
@@ -61,6 +61,13 @@ def can_remix(user, resource: Resource) -> bool:
         and can_read_resource(user, resource)
         and terms(resource.licence).remixable
     )
+
+
+def can_remix_into(source: Resource, destination: Community | None) -> bool:
+    """A private community's resource is adapted only inside that community, never copied out."""
+    if source.community_id is None or source.community.visibility == Visibility.PUBLIC:
+        return True
+    return destination is not None and destination.pk == source.community_id
 
 
 def can_report_tried(user, resource: Resource) -> bool:

@@ -294,6 +294,11 @@ def resource_remix(
         raise ServiceError(_("You cannot adapt this resource."))
     if not perms.can_publish(user, community):
         raise ServiceError(_("Only active members of this community can publish here."))
+    if not perms.can_remix_into(source, community):
+        raise ServiceError(
+            _("This resource belongs to a private community; adaptations stay in that community."),
+            field="destination",
+        )
     allowed = remix_licences(source.licence)
     data = _data_from_snapshot(snapshot(source))
     data.licence = licence or (source.licence if source.licence in allowed else allowed[0])

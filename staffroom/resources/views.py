@@ -526,9 +526,12 @@ def remix(request, resource_id: int):
             _("All rights are reserved on this resource; ask its author before adapting it."),
         )
         return redirect(resource)
-    form = RemixForm(
-        request.POST or None, destinations=_destinations(request.user), allowed=allowed
-    )
+    destinations = [
+        (slug, name)
+        for slug, name in _destinations(request.user)
+        if perms.can_remix_into(resource, Community.objects.filter(slug=slug).first())
+    ]
+    form = RemixForm(request.POST or None, destinations=destinations, allowed=allowed)
     if request.method == "POST" and form.is_valid():
         community = Community.objects.filter(slug=form.cleaned_data["destination"]).first()
         try:
