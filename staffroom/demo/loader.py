@@ -3,7 +3,9 @@
 The loader creates whatever is missing and leaves what exists alone: running it again
 changes nothing, and anything people changed while trying the demo survives a restart.
 Threads are found again by their community and title; a community's tags, and who follows
-them, are only set up while it has no tags at all.
+them, are only set up while it has no tags at all. Library resources are found again by their
+community, author and title; their edits and tried-it reports are only added when the resource
+is published.
 """
 
 from collections import defaultdict
@@ -49,6 +51,7 @@ from staffroom.demo.data import (
     Person,
     ThreadSpec,
 )
+from staffroom.demo.data.resources import REMIXES, RESOURCES, RemixSpec, ResourceSpec, TriedSpec
 from staffroom.demo.images import drawing_upload
 from staffroom.discussions.models import (
     AcceptedAnswer,
@@ -78,6 +81,15 @@ from staffroom.orgs.services import (
     organization_domain_add,
 )
 from staffroom.permissions.communities import can_manage_community
+from staffroom.resources.models import Resource, ResourceVersion, TriedReport
+from staffroom.resources.services import (
+    ResourceData,
+    TriedData,
+    resource_create,
+    resource_edit,
+    resource_remix,
+    tried_report_create,
+)
 
 # Accounts are backdated by a couple of years so every community joining date comes after them.
 ACCOUNT_AGE_DAYS = 760
@@ -114,6 +126,7 @@ def load_demo() -> DemoSummary:
     _recount_members([spec.slug for spec in COMMUNITIES])
     for spec in COMMUNITIES:
         loader.load_threads(spec)
+    loader.load_resources()
     # Registered last, so it runs after the services' own on-commit work has written the
     # notifications that the new replies and accepted answers cause.
     transaction.on_commit(loader.settle_notifications)
@@ -442,6 +455,154 @@ class _Loader:
                 when[post.pk, user.pk, kind] = min(made, self.now)
         return when
 
+    def load_resources(self) -> None:
+        """Publish the demo library that does not exist yet: resources, then their remixes."""
+        slugs = {spec.community for spec in (*RESOURCES, *REMIXES) if spec.community}
+        communities = {c.slug: c for c in Community.objects.filter(slug__in=slugs)}
+        active = Membership.objects.filter(
+            community__in=communities.values(), state=MembershipState.ACTIVE
+        )
+        joined = {(m.community_id, m.user_id): m.joined_at for m in active}
+        titles = [spec.title for spec in RESOURCES] + [spec.changes["title"] for spec in REMIXES]
+        # Deleted ones too: a resource someone took down while trying the demo stays down.
+        existing = {
+            (resource.community_id, resource.author_id, resource.title): resource
+            for resource in Resource.objects.filter(
+                title__in=titles, author__in=list(self.users.values())
+            )
+        }
+        library = _Library(communities, joined, existing)
+        for spec in RESOURCES:
+            self._load_resource(library, spec)
+        for spec in REMIXES:
+            self._load_remix(library, spec)
+        library.backdate()
+
+    def _load_resource(self, library: "_Library", spec: ResourceSpec) -> None:
+        author = self.users[spec.author]
+        community = library.community(spec.community)
+        found = library.existing.get((community and community.pk, author.pk, spec.title))
+        if found is not None or (spec.community and community is None):
+            library.placed[spec.key] = found
+            return
+        if not library.may_post(community, author):
+            return
+        published = library.at(self.now, spec.days_ago, community, author, after=None)
+        resource = resource_create(
+            author=author, community=community, data=self._resource_data(spec)
+        )
+        library.published(resource, published)
+        for edit in spec.edits:
+            editor = self.users[edit.editor or spec.author]
+            current = Resource.objects.get(pk=resource.pk)
+            if resource_edit(
+                editor=editor,
+                resource=current,
+                data=self._changed(current, edit.changes),
+                note=edit.note,
+            ):
+                library.edited(resource, published + timedelta(days=edit.days_after))
+        self._report_tried(library, resource, community, published, spec.tried)
+        library.placed[spec.key] = resource
+
+    def _load_remix(self, library: "_Library", spec: RemixSpec) -> None:
+        source = library.placed.get(spec.source)
+        author = self.users[spec.author]
+        community = library.community(spec.community)
+        title = spec.changes["title"]
+        found = library.existing.get((community and community.pk, author.pk, title))
+        if found is not None or (spec.community and community is None):
+            library.placed[spec.key] = found
+            return
+        if source is None or source.deleted_at is not None:
+            return
+        if not library.may_post(community, author):
+            return
+        published = library.at(
+            self.now, spec.days_ago, community, author, after=library.when(source)
+        )
+        remix = resource_remix(
+            user=author, source=source, community=community, licence=spec.licence
+        )
+        library.published(remix, published)
+        current = Resource.objects.get(pk=remix.pk)
+        if resource_edit(
+            editor=author,
+            resource=current,
+            data=self._changed(current, spec.changes),
+            note=spec.note,
+        ):
+            # The adaptation is part of publishing it: a minute after the copy.
+            library.edited(remix, published + timedelta(minutes=1))
+        self._report_tried(library, remix, community, published, spec.tried)
+        library.placed[spec.key] = remix
+
+    def _report_tried(
+        self, library: "_Library", resource: Resource, community, published, reports
+    ) -> None:
+        for spec in reports:
+            reporter = self.users[spec.person]
+            if community is not None and not library.may_post(community, reporter):
+                continue
+            report = tried_report_create(
+                user=reporter, resource=resource, data=self._tried_data(spec)
+            )
+            at = published + timedelta(days=spec.days_after)
+            if community is not None:
+                at = max(at, library.joined[community.pk, reporter.pk] + timedelta(hours=1))
+            library.reported[report.pk] = min(at, self.now - timedelta(minutes=5))
+
+    def _resource_data(self, spec: ResourceSpec) -> ResourceData:
+        return ResourceData(
+            title=spec.title,
+            summary=spec.summary,
+            kind=spec.kind,
+            licence=spec.licence,
+            language=self.vocabulary[Language][spec.language],
+            duration_minutes=spec.duration_minutes,
+            subjects=self._terms(Subject, spec.subjects),
+            grade_bands=self._terms(GradeBand, spec.grade_bands),
+            content=spec.content,
+            alignments=spec.alignments,
+        )
+
+    def _changed(self, resource: Resource, changes: dict) -> ResourceData:
+        """The resource as it stands, with ``changes`` applied; content keys are merged."""
+        data = ResourceData(
+            title=resource.title,
+            summary=resource.summary,
+            kind=resource.kind,
+            licence=resource.licence,
+            language=resource.language,
+            duration_minutes=resource.duration_minutes,
+            subjects=list(resource.subjects.all()),
+            grade_bands=list(resource.grade_bands.all()),
+            content={**resource.content, **changes.get("content", {})},
+            alignments=[(a.framework, a.code, a.description) for a in resource.alignments.all()],
+        )
+        for name, value in changes.items():
+            if name == "language":
+                data.language = self.vocabulary[Language][value]
+            elif name == "subjects":
+                data.subjects = self._terms(Subject, value)
+            elif name == "grade_bands":
+                data.grade_bands = self._terms(GradeBand, value)
+            elif name != "content":
+                setattr(data, name, value)
+        return data
+
+    def _tried_data(self, spec: TriedSpec) -> TriedData:
+        return TriedData(
+            grade=spec.grade,
+            class_size=spec.class_size,
+            setting=spec.setting,
+            worked=spec.worked,
+            rating=spec.rating,
+            adapted=spec.adapted,
+            change_next=spec.change_next,
+            grade_band=self.vocabulary[GradeBand][spec.grade_band] if spec.grade_band else None,
+        )
+
     def settle_notifications(self) -> None:
         """Date the notifications new posts caused by those posts; mark older ones read."""
         if not self.posted_at:
@@ -464,6 +625,87 @@ class _Loader:
         people = {user.pk: user for user in self.users.values()}
         for user_id, ids in seen.items():
             notifications_mark_read(user=people[user_id], ids=ids)
+
+
+class _Library:
+    """What the library step has placed so far, and when each thing should appear to happen."""
+
+    def __init__(self, communities: dict, joined: dict, existing: dict) -> None:
+        self.communities = communities
+        self.joined = joined
+        self.existing = existing
+        self.placed: dict[str, Resource | None] = {}
+        # New resources and when they were published; each version's and report's moment.
+        self.created: dict[int, datetime] = {}
+        self.versions: dict[tuple[int, int], datetime] = {}
+        self.reported: dict[int, datetime] = {}
+
+    def community(self, slug: str | None) -> Community | None:
+        return self.communities.get(slug) if slug else None
+
+    def may_post(self, community: Community | None, user: User) -> bool:
+        # Someone who left a community while trying the demo leaves their resource out.
+        return community is None or (community.pk, user.pk) in self.joined
+
+    def at(self, now, days_ago: float, community, author, *, after) -> datetime:
+        """When a resource appears to have been published: after its author joined and
+        after its source."""
+        at = now - timedelta(days=days_ago)
+        if community is not None:
+            at = max(at, self.joined[community.pk, author.pk] + timedelta(hours=1))
+        else:
+            at = max(at, author.date_joined + timedelta(hours=1))
+        if after is not None:
+            at = max(at, after + timedelta(hours=1))
+        return min(at, now - timedelta(minutes=10))
+
+    def when(self, resource: Resource) -> datetime:
+        return self.created.get(resource.pk, resource.created_at)
+
+    def published(self, resource: Resource, at: datetime) -> None:
+        self.created[resource.pk] = at
+        self.versions[resource.pk, 1] = at
+
+    def edited(self, resource: Resource, at: datetime) -> None:
+        number = max(n for pk, n in self.versions if pk == resource.pk) + 1
+        self.versions[resource.pk, number] = at
+
+    def backdate(self) -> None:
+        """Date new resources, versions, reports and discussion threads as the data says.
+
+        The services stamp everything with the moment of loading; as with threads, the
+        demo spreads them over the last weeks. Search indexes them after commit, from
+        the dates written here.
+        """
+        if not self.created:
+            return
+        now = timezone.now()
+        resources = list(Resource.objects.filter(pk__in=list(self.created)))
+        latest: dict[int, datetime] = {}
+        for (pk, _number), at in self.versions.items():
+            latest[pk] = max(latest.get(pk, at), at)
+        for resource in resources:
+            resource.created_at = self.created[resource.pk]
+            resource.updated_at = min(latest[resource.pk], now)
+        Resource.objects.bulk_update(resources, ["created_at", "updated_at"])
+        versions = list(ResourceVersion.objects.filter(resource_id__in=list(self.created)))
+        for version in versions:
+            at = self.versions.get((version.resource_id, version.number), version.created_at)
+            version.created_at = min(at, now)
+        ResourceVersion.objects.bulk_update(versions, ["created_at"])
+        reports = list(TriedReport.objects.filter(pk__in=list(self.reported)))
+        for report in reports:
+            report.created_at = self.reported[report.pk]
+        TriedReport.objects.bulk_update(reports, ["created_at"])
+        threads = list(Thread.objects.filter(resource__in=resources))
+        published = {resource.thread_id: resource.created_at for resource in resources}
+        for thread in threads:
+            thread.created_at = thread.last_posted_at = published[thread.pk]
+        Thread.objects.bulk_update(threads, ["created_at", "last_posted_at"])
+        openings = list(Post.objects.filter(thread__in=threads, position=1))
+        for post in openings:
+            post.created_at = published[post.thread_id]
+        Post.objects.bulk_update(openings, ["created_at"])
 
 
 def _participants(spec: ThreadSpec) -> set[str]:

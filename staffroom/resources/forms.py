@@ -157,12 +157,28 @@ def REVIEW_FIELDS() -> dict:
     return fields
 
 
+def _row_number(prefix: str | None) -> int | None:
+    """The 1-based row of a formset form, so each row's labels say which row they belong to."""
+    try:
+        return int(str(prefix).rsplit("-", 1)[1]) + 1
+    except (IndexError, ValueError):
+        return None
+
+
 class StepForm(forms.Form):
     title = forms.CharField(label=_("Step"), max_length=120, required=False)
     minutes = forms.IntegerField(label=_("Minutes"), min_value=0, max_value=600, required=False)
     description = forms.CharField(
         label=_("What happens"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        number = _row_number(self.prefix)
+        if number:
+            self.fields["title"].label = _("Step %(n)d") % {"n": number}
+            self.fields["minutes"].label = _("Minutes for step %(n)d") % {"n": number}
+            self.fields["description"].label = _("What happens in step %(n)d") % {"n": number}
 
 
 class AlignmentForm(forms.Form):
@@ -177,6 +193,11 @@ class AlignmentForm(forms.Form):
 
     def __init__(self, *args, frameworks=(), **kwargs):
         super().__init__(*args, **kwargs)
+        number = _row_number(self.prefix)
+        if number:
+            self.fields["framework"].label = _("Framework of standard %(n)d") % {"n": number}
+            self.fields["code"].label = _("Code of standard %(n)d") % {"n": number}
+            self.fields["description"].label = _("Description of standard %(n)d") % {"n": number}
         self.fields["framework"].choices = [
             ("", _("Choose…")),
             *[(f.key, f.name) for f in FRAMEWORKS.values()],

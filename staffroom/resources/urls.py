@@ -1,12 +1,14 @@
-from django.urls import path
+from django.urls import include, path
 
-from staffroom.resources import views
+from staffroom.resources import views, views_attachments, views_standards
 
 app_name = "resources"
 R = "r/<id:resource_id>/"
 urlpatterns = [
     path("library/", views.library, name="library"),
+    path("library/standards/", views_standards.lookup, name="standards"),
     path("c/<slug:slug>/library/", views.community_library, name="community_library"),
+    path("", include("staffroom.resources.urls_collections")),
     path("r/new/", views.create, name="create"),
     path(R, views.detail, name="detail"),
     path(R + "edit/", views.edit, name="edit"),
@@ -18,4 +20,8 @@ urlpatterns = [
     path(R + "tried/", views.tried, name="tried"),
     path(R + "download.json", views.download, name="download"),
     path(R + "files/<id:attachment_id>/", views.attachment, name="attachment"),
+    path(R + "files/", views_attachments.files, name="files"),
+    path(
+        R + "files/<id:attachment_id>/delete/", views_attachments.delete, name="attachment_delete"
+    ),
 ]

@@ -2,10 +2,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 KIND_CHOICES = [
-    ("", _("Threads and replies")),
+    ("", _("Everything")),
+    ("discussions", _("Threads and replies")),
     ("thread", _("Threads only")),
     ("post", _("Replies only")),
+    ("resource", _("Library resources")),
 ]
+# The document kinds each choice searches; everything when the choice is blank.
+KINDS = {
+    "discussions": ["thread", "post"],
+    "thread": ["thread"],
+    "post": ["post"],
+    "resource": ["resource"],
+}
 SOLVED_CHOICES = [("", _("Any")), ("yes", _("Solved questions")), ("no", _("Unsolved questions"))]
 
 
@@ -19,3 +28,12 @@ class SearchForm(forms.Form):
     def __init__(self, *args, communities=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["community"].choices = [("", _("All my communities")), *communities]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == "resource" and data.get("solved"):
+            self.add_error(
+                "solved",
+                _("Solved and unsolved are for questions; library resources have neither."),
+            )
+        return data

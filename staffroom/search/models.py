@@ -5,9 +5,10 @@ The full-text structures live beside this table and are not Django fields:
 - SQLite: the FTS5 table ``search_fts`` (external content over this table), kept in step by
   triggers. A later migration that makes Django rebuild this table on SQLite (most
   ``AlterField`` operations do) drops the triggers and must re-create them, as
-  ``0001_initial`` does.
+  ``0001_initial`` and ``0002_searchdocument_community_optional`` do.
 - PostgreSQL: the stored generated column ``search_vector`` with a GIN index; the database
-  computes it on every write, so Django never names it.
+  computes it on every write, so Django never names it. It reads '<', '&', '-' and '.' as
+  spaces (migration 0002), as the backend does with query terms.
 """
 
 from django.db import models
@@ -23,8 +24,9 @@ class SearchDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=20)
     object_id = models.BigIntegerField(_("object id"))
     # The (community, kind) index below starts with the community, so no separate FK index.
+    # No community: public content, such as a resource in a member's portfolio.
     community = models.ForeignKey(
-        Community, on_delete=models.CASCADE, related_name="+", db_index=False
+        Community, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     space_id = models.BigIntegerField(_("space id"), null=True, blank=True)
     thread_id = models.BigIntegerField(_("thread id"), null=True, blank=True)

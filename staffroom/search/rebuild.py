@@ -1,30 +1,35 @@
-"""Rebuild the search index of threads and posts from the discussions tables.
+"""Rebuild the search index of threads, posts and library resources from their tables.
 
-Every thread goes through ``discussions.indexing.index_thread``, the same code that indexes
-it after each write, so a rebuilt index is exactly what live indexing would have produced.
-Documents the rebuild did not touch belong to threads or posts that are gone (or were
-indexed under another community) and are removed at the end.
+Every thread goes through ``discussions.indexing.index_thread`` and every resource through
+``resources.indexing.index_resource``, the same code that indexes them after each write, so
+a rebuilt index is exactly what live indexing would have produced. Documents the rebuild did
+not touch belong to things that are gone (or were indexed under another community) and are
+removed at the end.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from staffroom.communities.models import Community
-from staffroom.discussions import indexing
+from staffroom.discussions import indexing as thread_indexing
 from staffroom.discussions.models import Thread
+from staffroom.resources import indexing as resource_indexing
+from staffroom.resources.models import Resource
 from staffroom.search.models import SearchDocument
 
-# The document kinds that discussions index; other kinds (resources, …) are left alone.
-KINDS = ("thread", "post")
+# The document kinds rebuilt here; other kinds (transcripts, …) are left alone.
+KINDS = ("thread", "post", "resource")
 BATCH_SIZE = 500
 
 
 @dataclass(frozen=True)
 class RebuildSummary:
     threads: int
+    resources: int
     documents: int
     removed: int
 
@@ -33,38 +38,69 @@ def index_rebuild(
     *,
     community: Community | None = None,
     batch_size: int = BATCH_SIZE,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> RebuildSummary:
-    """Index every thread and post again (of one community, or all) and drop stale documents.
+    """Index every thread, post and resource again (of one community, or all) and drop
+    stale documents.
 
-    Threads are read in batches of ``batch_size`` ids, each batch in its own transaction, so
-    memory stays flat and a failure loses at most one batch. ``progress(done, total)`` is
-    called after each batch.
+    Rows are read in batches of ``batch_size`` ids, each batch in its own transaction, so
+    memory stays flat and a failure loses at most one batch. ``progress(what, done, total)``
+    is called after each batch, with ``what`` "threads" or "resources".
     """
     started = timezone.now()
     threads = Thread.objects.order_by("pk")
+    # Deleted resources are left for the sweep below, like hidden threads' replies.
+    resources = Resource.objects.filter(deleted_at__isnull=True).order_by("pk")
     documents = SearchDocument.objects.filter(kind__in=KINDS)
     if community is not None:
         threads = threads.filter(community=community)
+        resources = resources.filter(community=community)
         documents = documents.filter(community=community)
-    total = threads.count()
-    done, last_id = 0, 0
-    while True:
-        ids = list(threads.filter(pk__gt=last_id).values_list("pk", flat=True)[:batch_size])
-        if not ids:
-            break
-        with transaction.atomic():
-            for thread_id in ids:
-                indexing.index_thread(thread_id)
-        done, last_id = done + len(ids), ids[-1]
-        if progress is not None:
-            progress(done, total)
+    thread_count = _in_batches(
+        threads, thread_indexing.index_thread, batch_size, _report(progress, "threads")
+    )
+    resource_count = _in_batches(
+        resources, resource_indexing.index_resource, batch_size, _report(progress, "resources")
+    )
     # Every live document was just written (``updated_at`` is set on each save); what is
     # older belongs to something deleted or hidden since it was indexed.
     removed, _by_model = documents.filter(updated_at__lt=started).delete()
     if community is None:
         full_text_rebuild()
-    return RebuildSummary(threads=done, documents=documents.count(), removed=removed)
+    return RebuildSummary(
+        threads=thread_count,
+        resources=resource_count,
+        documents=documents.count(),
+        removed=removed,
+    )
+
+
+def _report(progress, what: str) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(what, done, total)
+
+
+def _in_batches(
+    rows: QuerySet,
+    index: Callable[[int], None],
+    batch_size: int,
+    progress: Callable[[int, int], None] | None,
+) -> int:
+    """Index every row of ``rows`` by id, a batch per transaction; return how many."""
+    total = rows.count()
+    done, last_id = 0, 0
+    while True:
+        ids = list(rows.filter(pk__gt=last_id).values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            break
+        with transaction.atomic():
+            for row_id in ids:
+                index(row_id)
+        done, last_id = done + len(ids), ids[-1]
+        if progress is not None:
+            progress(done, total)
+    return done
 
 
 def full_text_rebuild() -> None:

@@ -1,8 +1,9 @@
 """Search reads: ranked, highlighted, filtered, and never past what the viewer may read.
 
 Each call is one SQL statement whatever the number of hits. The access rule is part of
-that statement (``community_id IN readable_communities(viewer)``), so a page is cut only
-after every unreadable document is gone.
+that statement (a document with no community is public; any other needs
+``community_id IN readable_communities(viewer)``), so a page is cut only after every
+unreadable document is gone.
 """
 
 import re
@@ -49,7 +50,8 @@ def _where(
     readable_sql, readable_params = (
         readable_communities(viewer).order_by().values("pk").query.sql_with_params()
     )
-    clauses = [f"d.community_id IN ({readable_sql})"]
+    # No community: public content, such as a resource in a member's portfolio.
+    clauses = [f"(d.community_id IS NULL OR d.community_id IN ({readable_sql}))"]
     params: list[Any] = list(readable_params)
     if community_id is not None:
         clauses.append("d.community_id = %s")

@@ -51,7 +51,7 @@ def document_upsert(
     *,
     kind: str,
     object_id: int,
-    community_id: int,
+    community_id: int | None,
     title: str,
     body: str,
     space_id: int | None = None,
@@ -66,6 +66,7 @@ def document_upsert(
 
     A thread's document and its posts' documents all carry the thread's id in
     ``thread_id``, so that ``documents_delete_for`` and ``documents_update_for`` reach them.
+    A document with no ``community_id`` is public: everyone, signed in or not, finds it.
     """
     if not kind or len(kind) > MAX_KIND_CHARS:
         raise ServiceError(f"A document kind is 1 to {MAX_KIND_CHARS} characters.", field="kind")

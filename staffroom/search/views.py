@@ -1,17 +1,36 @@
+from dataclasses import dataclass
+
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from staffroom.communities.models import Community
 from staffroom.permissions.communities import readable_communities
+from staffroom.resources.models import ResourceKind
 from staffroom.search import selectors
-from staffroom.search.forms import SearchForm
+from staffroom.search.backends.base import SearchHit
+from staffroom.search.forms import KINDS, SearchForm
 
 PAGE_SIZE = 20
+RESOURCE_KINDS = dict(ResourceKind.choices)
+
+
+@dataclass(frozen=True)
+class Result:
+    """A hit and the words the result list shows for its kind."""
+
+    hit: SearchHit
+    resource_kind: str = ""
+
+
+def _result(hit: SearchHit) -> Result:
+    if hit.kind != "resource":
+        return Result(hit)
+    return Result(hit, str(RESOURCE_KINDS.get(hit.attrs.get("resource_kind"), "")))
 
 
 @require_safe
 def search_page(request):
-    """Search every thread and reply the viewer may read."""
+    """Search every thread, reply and library resource the viewer may read."""
     communities = list(
         readable_communities(request.user, Community.objects.order_by("name")).values_list(
             "slug", "name"
@@ -33,7 +52,7 @@ def search_page(request):
             viewer=request.user,
             q=data["q"],
             community=community,
-            kind=data["kind"] or None,
+            kind=KINDS.get(data["kind"]),
             solved={"yes": True, "no": False}.get(data["solved"]),
             thread_kind="question" if data["solved"] else None,
             tag=data["tag"] or None,
@@ -48,6 +67,7 @@ def search_page(request):
         {
             "form": form,
             "results": results,
+            "rows": [_result(hit) for hit in results] if results is not None else [],
             "query": query.urlencode(),
             "next_offset": offset + PAGE_SIZE,
             "previous_offset": max(0, offset - PAGE_SIZE),

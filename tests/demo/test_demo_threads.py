@@ -12,7 +12,7 @@ from PIL import Image
 from staffroom.accounts.models import User
 from staffroom.communities.models import Community, Membership, MembershipState, Role
 from staffroom.core.markdown import extract_mentions
-from staffroom.demo.data import COMMUNITIES, DEMO_EMAIL, ORGANIZATIONS, PEOPLE, THREADS
+from staffroom.demo.data import COMMUNITIES, DEMO_EMAIL, THREADS
 from staffroom.demo.data.threads import md
 from staffroom.discussions.models import (
     AcceptedAnswer,
@@ -29,8 +29,8 @@ from staffroom.discussions.models import (
     Vote,
 )
 from staffroom.notifications.models import Notification, NotificationKind
-from staffroom.orgs.models import Organization
 from staffroom.permissions.discussions import readable_threads
+from tests.demo.conftest import remove_demo
 
 SLUGS = [spec.slug for spec in COMMUNITIES]
 
@@ -43,19 +43,16 @@ def demo(django_db_setup, django_db_blocker, demo_media):
     yield
     # The rows were committed outside any test's transaction, so remove them by hand.
     with django_db_blocker.unblock():
-        # A thread protects its space, so threads go before their communities.
-        Thread.objects.filter(community__slug__in=SLUGS).delete()
-        Community.objects.filter(slug__in=SLUGS).delete()
-        Organization.objects.filter(slug__in=[spec.slug for spec in ORGANIZATIONS]).delete()
-        User.objects.filter(email__in=[person.email for person in PEOPLE]).delete()
+        remove_demo()
 
 
 def _threads():
-    return Thread.objects.filter(community__slug__in=SLUGS)
+    # Library resources start their own discussion threads; these are the written ones.
+    return Thread.objects.filter(community__slug__in=SLUGS, resource__isnull=True)
 
 
 def _posts():
-    return Post.objects.filter(thread__community__slug__in=SLUGS)
+    return Post.objects.filter(thread__in=_threads())
 
 
 def _counts() -> dict[str, int]:

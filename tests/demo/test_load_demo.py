@@ -37,6 +37,7 @@ from staffroom.orgs.models import (
     OrganizationMembership,
     OrgMembershipSource,
 )
+from tests.demo.conftest import remove_demo
 
 EMAILS = [person.email for person in PEOPLE]
 SLUGS = [spec.slug for spec in COMMUNITIES]
@@ -51,9 +52,7 @@ def demo(django_db_setup, django_db_blocker, demo_media):
     yield
     # The rows were committed outside any test's transaction, so remove them by hand.
     with django_db_blocker.unblock():
-        Community.objects.filter(slug__in=SLUGS).delete()
-        Organization.objects.filter(slug__in=[spec.slug for spec in ORGANIZATIONS]).delete()
-        User.objects.filter(email__in=EMAILS).delete()
+        remove_demo()
 
 
 def _counts() -> dict[str, int]:

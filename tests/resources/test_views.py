@@ -303,7 +303,7 @@ def test_reporting_a_classroom_try(client, community, member, other):
 
     assert response.status_code == 302
     page = text(client.get(resource.get_absolute_url()))
-    assert "Tried by 1 teacher in 1 countries" in page
+    assert "Tried by 1 teacher in 1 country" in page
     assert "Used water colours" in page
 
 

@@ -11,13 +11,16 @@ _object_ids = itertools.count(1)
 
 
 def index(community, *, kind: str = "thread", object_id: int | None = None, **fields):
-    """Index one document with sensible defaults; tests name only what they check."""
+    """Index one document with sensible defaults; tests name only what they check.
+
+    ``community`` None indexes a public document, as for a portfolio resource.
+    """
     fields.setdefault("title", "")
     fields.setdefault("body", "")
     return document_upsert(
         kind=kind,
         object_id=object_id if object_id is not None else next(_object_ids),
-        community_id=community.pk,
+        community_id=community.pk if community is not None else None,
         **fields,
     )
 

@@ -1,4 +1,4 @@
-"""`staffroom reindex` rebuilds the search index of threads and posts from the database."""
+"""`staffroom reindex` rebuilds the search index of threads, posts and resources from the database."""
 
 from io import StringIO
 
@@ -66,7 +66,10 @@ def test_an_emptied_index_is_found_again_after_reindexing(library):
     assert found("bar model") == [("post", library.reply.pk)]
     assert found("phonics") == [("thread", library.phonics.pk)]
     assert "Indexed 2 of 2 threads" in output
-    assert "Search index rebuilt: 2 threads, 3 documents; 0 stale documents removed." in output
+    assert (
+        "Search index rebuilt: 2 threads, 0 resources, 3 documents; 0 stale documents removed."
+        in output
+    )
     fts_integrity_check()
 
 
@@ -131,12 +134,12 @@ def test_documents_of_things_hidden_or_gone_since_indexing_are_removed(library):
 
 
 def test_documents_of_other_kinds_are_left_alone(library):
-    resource = index(library.maths, kind="resource", object_id=7, title="Ratio worksheet")
+    transcript = index(library.maths, kind="transcript", object_id=7, title="Ratio chat")
 
     reindex()
 
-    assert SearchDocument.objects.filter(pk=resource.pk).exists()
-    assert ("resource", 7) in found("worksheet")
+    assert SearchDocument.objects.filter(pk=transcript.pk).exists()
+    assert ("transcript", 7) in found("chat")
 
 
 def test_a_community_option_rebuilds_only_that_community(library):
@@ -149,7 +152,7 @@ def test_a_community_option_rebuilds_only_that_community(library):
     assert found("bar model") == [("post", library.reply.pk)]
     assert found("phonics") == []
     assert SearchDocument.objects.filter(pk=stale.pk).exists()
-    assert "Search index rebuilt for maths: 1 thread, 2 documents" in output
+    assert "Search index rebuilt for maths: 1 thread, 0 resources, 2 documents" in output
 
 
 def test_a_community_option_removes_that_communitys_stale_documents(library):
@@ -197,4 +200,7 @@ def test_an_empty_database_gives_an_empty_index():
     output = reindex()
 
     assert SearchDocument.objects.count() == 0
-    assert "Search index rebuilt: 0 threads, 0 documents; 0 stale documents removed." in output
+    assert (
+        "Search index rebuilt: 0 threads, 0 resources, 0 documents; 0 stale documents removed."
+        in output
+    )

@@ -1,5 +1,7 @@
 """search() and similar() on whichever database runs the tests: SQLite FTS5 or PostgreSQL."""
 
+import re
+
 import pytest
 from django.db import connection
 from hypothesis import HealthCheck, given, settings
@@ -353,6 +355,72 @@ def test_a_member_finds_their_own_and_public_communities_only():
     index(public, title="Pizza public")
 
     assert sorted(titles(find("pizza", viewer))) == ["Pizza mine", "Pizza public"]
+
+
+def test_documents_without_a_community_are_found_by_everyone():
+    secret = CommunityFactory(visibility=Visibility.SECRET)
+    index(None, kind="resource", title="Pizza portfolio plan")
+    index(secret, kind="resource", title="Pizza secret plan")
+
+    for actor in ["anonymous", "outsider", "pending", "banned", "member", "staff"]:
+        viewer = a_viewer(actor, secret)
+        expected = {"Pizza portfolio plan"}
+        if actor in {"member", "staff"}:
+            expected.add("Pizza secret plan")
+        assert set(titles(find("pizza", viewer))) == expected, actor
+
+
+def test_a_hit_without_a_community_has_no_community_name_or_slug():
+    index(None, kind="resource", object_id=3, title="Pizza portfolio plan")
+
+    [hit] = find("pizza").results
+    assert (hit.community_id, hit.community_name, hit.community_slug) == (None, "", "")
+
+
+def test_a_community_filter_leaves_out_documents_without_a_community(community):
+    index(None, kind="resource", title="Pizza portfolio plan")
+    index(community, kind="resource", title="Pizza community plan")
+
+    assert titles(find("pizza", community=community)) == ["Pizza community plan"]
+    similar_plans = similar(
+        viewer=None, community=community, title="pizza plan", kind="resource", thread_kind=None
+    )
+    assert [hit.title for hit in similar_plans] == ["Pizza community plan"]
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_public_documents_keep_a_search_to_one_query(count, community, django_assert_num_queries):
+    viewer = a_viewer("member", community)
+    for n in range(count):
+        index(None if n % 2 else community, kind="resource", title=f"Pizza {n}")
+
+    with django_assert_num_queries(1):
+        results = search(viewer=viewer, q="pizza", limit=50)
+        [(hit.title_html, hit.snippet, hit.community_name) for hit in results]
+
+    assert len(results) == count
+
+
+@pytest.mark.parametrize(
+    "q", ["CCSS.MATH.CONTENT.6.RP.A.1", "6.RP.A.1", "RP.A.1", "ccss math content 6 rp a 1"]
+)
+def test_dotted_codes_are_found_by_the_whole_code_or_its_end(community, q):
+    index(community, title="Ratio tables", body="Aligned to CCSS.MATH.CONTENT.6.RP.A.1 today.")
+    index(community, title="Reading", body="Aligned to CCSS.ELA-LITERACY.RL.3.1 today.")
+
+    [hit] = find(q).results
+    assert hit.title == "Ratio tables"
+    # The code is highlighted and shown with its dots.
+    assert "<mark>" in hit.snippet
+    assert "to CCSS.MATH.CONTENT.6.RP.A.1 today" in re.sub("</?mark>", "", hit.snippet)
+
+
+def test_words_with_dots_between_them_are_found_one_by_one(community):
+    index(community, title="Graphs", body="Open teacher.desmos.com and choose version 3.14.")
+
+    assert titles(find("desmos")) == ["Graphs"]
+    assert titles(find("teacher.desmos.com")) == ["Graphs"]
+    assert titles(find('"3.14"')) == ["Graphs"]
 
 
 # --- hostile queries --------------------------------------------------------------------

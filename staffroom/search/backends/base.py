@@ -18,10 +18,11 @@ from staffroom.search.query import Query
 # (services strip them), so after escaping they can only be the backend's own marks.
 MARK_START = "\ue000"
 MARK_STOP = "\ue001"
-# Stand-ins the PostgreSQL backend uses to keep '<' and '-' away from its parser.
+# Stand-ins the PostgreSQL backend uses to keep '<', '-' and '.' away from its parser.
 LESS_THAN = "\ue002"
 HYPHEN = "\ue003"
-_RESTORE = str.maketrans({LESS_THAN: "<", HYPHEN: "-"})
+DOT = "\ue004"
+_RESTORE = str.maketrans({LESS_THAN: "<", HYPHEN: "-", DOT: "."})
 _MARKED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_STOP}]*){MARK_STOP}")
 _LEFTOVER = re.compile(f"[{MARK_START}{MARK_STOP}]")
 
@@ -44,7 +45,8 @@ class SearchHit:
     title_html: SafeString
     snippet: SafeString
     attrs: dict[str, Any]
-    community_id: int
+    # None, and empty name and slug, for public content outside any community.
+    community_id: int | None
     community_name: str
     community_slug: str
     space_id: int | None
@@ -87,7 +89,8 @@ class Where:
 # Columns every backend selects, so that hits are built the same way.
 DOCUMENT_COLUMNS = (
     "d.id, d.kind, d.object_id, d.title, d.attrs, d.community_id, d.space_id, d.thread_id, "
-    "d.thread_kind, d.solved, d.created_at, c.name AS community_name, c.slug AS community_slug"
+    "d.thread_kind, d.solved, d.created_at, "
+    "COALESCE(c.name, '') AS community_name, COALESCE(c.slug, '') AS community_slug"
 )
 
 

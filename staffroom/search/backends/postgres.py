@@ -2,6 +2,7 @@
 
 from staffroom.search.backends.base import (
     DOCUMENT_COLUMNS,
+    DOT,
     HYPHEN,
     LESS_THAN,
     MARK_START,
@@ -17,8 +18,8 @@ CONFIG = "simple"
 # ts_rank_cd weights for D, C (body), B (tags), A (title); 1 divides by the log of the length.
 WEIGHTS = "{0.1, 0.1, 0.4, 1.0}"
 NORMALIZATION = 1
-# The index sees these characters as spaces (see migration 0001); terms get the same.
-_AS_SPACE = str.maketrans({"<": " ", "&": " ", "-": " "})
+# The index sees these characters as spaces (see migrations 0001 and 0002); terms get the same.
+_AS_SPACE = str.maketrans({"<": " ", "&": " ", "-": " ", ".": " "})
 HEADLINE = (
     f'StartSel="{MARK_START}", StopSel="{MARK_STOP}", '
     'MaxWords=32, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "'
@@ -83,10 +84,10 @@ class PostgresBackend(SearchBackend):
                        AS snippet_marked
             FROM page
             JOIN {documents} AS d ON d.id = page.id
-            JOIN {tables()["communities"]} AS c ON c.id = d.community_id
+            LEFT JOIN {tables()["communities"]} AS c ON c.id = d.community_id
             ORDER BY page.score DESC, d.id DESC
         """
-        stand_ins = ["<-", LESS_THAN + HYPHEN]
+        stand_ins = ["<-.", LESS_THAN + HYPHEN + DOT]
         params = [
             *tsquery_params,
             *tsquery_params,

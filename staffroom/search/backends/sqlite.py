@@ -47,7 +47,7 @@ class SQLiteBackend(SearchBackend):
                    snippet({FTS_TABLE}, 1, %s, %s, %s, %s) AS snippet_marked
             FROM {FTS_TABLE}
             JOIN {tables()["documents"]} AS d ON d.id = {FTS_TABLE}.rowid
-            JOIN {tables()["communities"]} AS c ON c.id = d.community_id
+            LEFT JOIN {tables()["communities"]} AS c ON c.id = d.community_id
             WHERE {FTS_TABLE} MATCH %s AND {where.sql}
             ORDER BY score DESC, d.id DESC
             LIMIT %s OFFSET %s

@@ -6,8 +6,8 @@ from staffroom.search.rebuild import BATCH_SIZE, index_rebuild
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the search index of threads and posts, e.g. after restoring a backup; "
-        "running it again gives the same index."
+        "Rebuild the search index of threads, posts and library resources, e.g. after "
+        "restoring a backup; running it again gives the same index."
     )
 
     def add_arguments(self, parser) -> None:
@@ -18,7 +18,7 @@ class Command(BaseCommand):
             "--batch-size",
             type=int,
             default=BATCH_SIZE,
-            help=f"Threads indexed per transaction (default {BATCH_SIZE}).",
+            help=f"Threads or resources indexed per transaction (default {BATCH_SIZE}).",
         )
 
     def handle(self, *args, **options) -> None:
@@ -29,9 +29,9 @@ class Command(BaseCommand):
             raise CommandError("--batch-size must be at least 1.")
         verbose = options["verbosity"] >= 1
 
-        def progress(done: int, total: int) -> None:
+        def progress(what: str, done: int, total: int) -> None:
             if verbose:
-                self.stdout.write(f"Indexed {done} of {total} threads…")
+                self.stdout.write(f"Indexed {done} of {total} {what}…")
 
         summary = index_rebuild(
             community=community, batch_size=options["batch_size"], progress=progress
@@ -41,6 +41,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Search index rebuilt{scope}: {_count(summary.threads, 'thread')}, "
+                    f"{_count(summary.resources, 'resource')}, "
                     f"{_count(summary.documents, 'document')}; "
                     f"{_count(summary.removed, 'stale document')} removed."
                 )
