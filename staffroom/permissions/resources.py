@@ -63,6 +63,15 @@ def can_remix(user, resource: Resource) -> bool:
     )
 
 
+def can_start_discussion(user, resource: Resource, community: Community | None) -> bool:
+    """A portfolio resource's discussion opens in a public community the member posts in."""
+    if community is None or resource.community_id is not None:
+        return False
+    if not can_read_resource(user, resource) or not can_publish(user, community):
+        return False
+    return community.visibility == Visibility.PUBLIC
+
+
 def can_remix_into(source: Resource, destination: Community | None) -> bool:
     """A private community's resource is adapted only inside that community, never copied out."""
     if source.community_id is None or source.community.visibility == Visibility.PUBLIC:

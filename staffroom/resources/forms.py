@@ -221,6 +221,14 @@ class RemixForm(forms.Form):
         self.fields["licence"].initial = allowed[0] if allowed else None
 
 
+class DiscussForm(forms.Form):
+    community = forms.ChoiceField(label=_("Discuss it in"))
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["community"].choices = choices
+
+
 class TriedForm(forms.Form):
     grade = forms.CharField(label=_("Grade or year"), max_length=40)
     grade_band = SafeModelChoiceField(

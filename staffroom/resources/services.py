@@ -190,11 +190,11 @@ def _record_version(resource: Resource, editor, note: str) -> ResourceVersion:
     )
 
 
-def _start_discussion(resource: Resource, author) -> None:
-    """Give a community resource its own discussion thread, in the community's library space."""
+def _start_discussion(resource: Resource, author, community: Community | None = None) -> None:
+    """Give a resource its own discussion thread, in a community's library space."""
     from staffroom.discussions.services import thread_create
 
-    community = resource.community
+    community = community or resource.community
     space = (
         community.spaces.filter(slug="library").first()
         or community.spaces.order_by("position").first()
@@ -214,6 +214,26 @@ def _start_discussion(resource: Resource, author) -> None:
     )
     Resource.objects.filter(pk=resource.pk).update(thread=thread)
     resource.thread = thread
+
+
+@transaction.atomic
+def resource_discussion_start(*, user, resource: Resource, community: Community) -> Resource:
+    """Open the discussion of a portfolio resource in a public community the member posts in.
+
+    A portfolio has no community of its own; the discussion lives where colleagues gather, and
+    only in a public one, so it is as open as the resource it discusses.
+    """
+    resource = Resource.objects.select_for_update().get(pk=resource.pk)
+    if not perms.can_start_discussion(user, resource, community):
+        raise ServiceError(
+            _("Choose a public community you post in for this discussion."), field="community"
+        )
+    if resource.thread_id is not None:
+        raise ServiceError(_("This resource already has its discussion."))
+    _start_discussion(resource, user, community)
+    if resource.thread is None:
+        raise ServiceError(_("That community has no space for discussions yet."), field="community")
+    return resource
 
 
 @transaction.atomic

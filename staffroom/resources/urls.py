@@ -18,6 +18,7 @@ urlpatterns = [
     path(R + "history/<id:number>/restore/", views.restore, name="restore"),
     path(R + "remix/", views.remix, name="remix"),
     path(R + "tried/", views.tried, name="tried"),
+    path(R + "discuss/", views.discuss, name="discuss"),
     path(R + "download.json", views.download, name="download"),
     path(R + "files/<id:attachment_id>/", views.attachment, name="attachment"),
     path(R + "files/", views_attachments.files, name="files"),

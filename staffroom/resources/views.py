@@ -26,6 +26,7 @@ from staffroom.resources.content import (
 )
 from staffroom.resources.forms import (
     AlignmentFormSet,
+    DiscussForm,
     LibraryFilterForm,
     RemixForm,
     ResourceForm,
@@ -581,3 +582,34 @@ def tried(request, resource_id: int):
             messages.success(request, _("Thank you: your report helps the next teacher."))
             return redirect(resource.get_absolute_url() + "#tried")
     return render(request, "resources/tried_form.html", {"resource": resource, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def discuss(request, resource_id: int):
+    """Open a portfolio resource's discussion in a public community the member chooses."""
+    resource = perms.access_resource(request.user, resource_id)
+    if resource.thread_id and resource.thread:
+        return redirect(resource.thread.get_absolute_url())
+    choices = [
+        (slug, name)
+        for slug, name in _destinations(request.user)
+        if slug
+        and perms.can_start_discussion(
+            request.user, resource, Community.objects.filter(slug=slug).first()
+        )
+    ]
+    form = DiscussForm(request.POST or None, choices=choices)
+    if request.method == "POST" and form.is_valid():
+        community = Community.objects.filter(slug=form.cleaned_data["community"]).first()
+        try:
+            resource = services.resource_discussion_start(
+                user=request.user, resource=resource, community=community
+            )
+        except ServiceError as error:
+            _show_error(form, error)
+        else:
+            return redirect(resource.thread.get_absolute_url())
+    return render(
+        request, "resources/discuss.html", {"resource": resource, "form": form, "choices": choices}
+    )

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 OUTSIDERS = ["anonymous", "non-member", "pending", "banned"]
 SECRET_WORDS = ["Whispering Pines", "Squash recipes", "squash"]
 PAGES = ["", "history/", "history/1/", "download.json"]
-FORMS = ["edit/", "delete/", "remix/", "tried/"]
+FORMS = ["edit/", "delete/", "remix/", "tried/", "discuss/"]
 
 
 class World:
