@@ -1,0 +1,1 @@
+"""Benchmark harness: dataset generator, load scenarios and their results."""

@@ -1,0 +1,288 @@
+"""The results table, the targets it is held to, and the machine it came from."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+SIZES = ("tiny", "S", "M")
+DATABASE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+THREAD_PAGES = ("thread", "thread_signed_in", "hot_first")
+MAX_THREAD_QUERIES = 8
+MAX_COLD_START = 3.0
+MAX_RSS = 10**9
+MAX_SEARCH_P95_MS = 50.0
+MAX_SCALING = 1.3
+MIN_SAMPLES = 100
+NOISY_OTHER_CORES = 0.25
+SHOWN_COUNTS = ("users", "communities", "memberships", "threads", "posts", "search_documents")
+
+HEADER = """# Benchmark results
+
+Written by `python -m bench run` (see [README.md](README.md) for what each number means and
+how it is measured); do not edit by hand. Latency is measured at a fixed offered rate, half of
+each scenario's own saturation throughput unless `--rate` says otherwise, and timed from the
+moment each request was due, so a slow server cannot hide behind a slow client.
+"""
+
+
+def machine() -> dict:
+    """Describe the CPU and memory of this machine from /proc."""
+    cpu, cores, memory = "unknown CPU", os.cpu_count() or 0, 0
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": cores, "memory_bytes": memory}
+
+
+def commit(root: Path) -> str:
+    """Return the short commit hash, marked when the checkout has uncommitted changes."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return "unknown"
+    return (head or "unknown") + ("-dirty" if dirty else "")
+
+
+def _ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _ratio(value: float | None, floor: float | None) -> str:
+    return "–" if value is None or not floor else f"{value / floor:.1f}×"
+
+
+def _mib(value: int) -> str:
+    return f"{value / 2**20:.0f} MiB"
+
+
+def p95(result: dict, name: str) -> float | None:
+    scenario = next((s for s in result["scenarios"] if s["name"] == name), None)
+    return scenario["latency"]["p95_ms"] if scenario else None
+
+
+def _noisy(measured: dict) -> bool:
+    return measured.get("cpu_cores_used", {}).get("other", 0.0) > NOISY_OTHER_CORES
+
+
+def table(result: dict) -> list[str]:
+    """Return the Markdown rows of one run's table."""
+    floor = p95(result, "f1")
+    rows = [
+        "| scenario | req/s | p50 (ms) | p95 (ms) | p99 (ms) | p95 ÷ F1 p95 | SQL queries | bytes |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for s in result["scenarios"]:
+        latency = s["latency"]
+        mark = " †" if _noisy(s) else ""
+        rows.append(
+            f"| {s['title']}{mark} | {s['saturation']['rps']:.0f} | {_ms(latency['p50_ms'])} "
+            f"| {_ms(latency['p95_ms'])} | {_ms(latency['p99_ms'])} "
+            f"| {_ratio(latency['p95_ms'], floor)} | {s['queries']} | {s['bytes']:,} |"
+        )
+    return rows
+
+
+def _check(label: str, value: float | None, limit: float, shown: str, applies=True) -> tuple:
+    if value is None:
+        return (label, "not measured", None)
+    return (label, shown, (value <= limit) if applies else None)
+
+
+def targets(result: dict, smaller: dict | None = None) -> list[tuple[str, str, bool | None]]:
+    """Return (target, measured, passed) triples; passed is None where a target does not apply."""
+    floor = p95(result, "f1")
+    checks = []
+    for name in THREAD_PAGES:
+        scenario = next((s for s in result["scenarios"] if s["name"] == name), None)
+        if scenario is None:
+            continue
+        value = scenario["latency"]["p95_ms"]
+        ratio = value / floor if value is not None and floor else None
+        title = scenario["title"]
+        checks.append(_check(f"{title}: p95 ≤ 3× F1 p95", ratio, 3.0, f"{ratio or 0:.2f}× F1"))
+        checks.append(
+            _check(
+                f"{title}: ≤ {MAX_THREAD_QUERIES} SQL queries",
+                scenario["queries"],
+                MAX_THREAD_QUERIES,
+                f"{scenario['queries']} queries",
+            )
+        )
+    first, last = p95(result, "hot_first"), p95(result, "hot_last")
+    if first and last is not None:
+        checks.append(
+            _check(
+                "hot thread: last page p95 ≤ 1.5× first page p95",
+                last / first,
+                1.5,
+                f"{last / first:.2f}×",
+            )
+        )
+    search = p95(result, "search")
+    at_scale = result["database"] == "postgresql" and result["size"] == "M"
+    checks.append(
+        _check(
+            "search p95 ≤ 50 ms (PostgreSQL at M)",
+            search,
+            MAX_SEARCH_P95_MS,
+            f"{_ms(search)} ms" + ("" if at_scale else " (applies to PostgreSQL at M)"),
+            applies=at_scale,
+        )
+    )
+    cold = result["cold_start_seconds"]
+    checks.append(_check("cold start ≤ 3 s", cold, MAX_COLD_START, f"{cold:.2f} s"))
+    rss = result["max_rss_bytes"]
+    checks.append(_check("server RSS ≤ 1 GB", rss, MAX_RSS, _mib(rss)))
+    if smaller is not None:
+        for s in result["scenarios"]:
+            before = p95(smaller, s["name"])
+            now = s["latency"]["p95_ms"]
+            if before and now is not None:
+                checks.append(
+                    _check(
+                        f"{s['title']}: p95({result['size']}) ≤ 1.3× p95({smaller['size']})",
+                        now / before,
+                        MAX_SCALING,
+                        f"{now / before:.2f}×",
+                    )
+                )
+    return checks
+
+
+def _cpu_line(result: dict) -> str:
+    cores = result.get("cpu_cores_used")
+    if not cores:
+        return ""
+    return (
+        f"CPU while loading, in cores: server {cores['server']:.2f}, client {cores['client']:.2f}, "
+        f"other processes {cores['other']:.2f} (load average before: "
+        f"{result['load_average_before']:.2f})"
+    )
+
+
+def _mark(passed: bool | None) -> str:
+    return {True: "pass", False: "FAIL", None: "n/a"}[passed]
+
+
+def section(result: dict, smaller: dict | None = None) -> list[str]:
+    """Return the Markdown section for one run: context, table, start-up, memory and targets."""
+    m = result["machine"]
+    settings = result["settings"]
+    database = DATABASE_NAMES.get(result["database"], result["database"])
+    counts = ", ".join(
+        f"{result['counts'][name]:,} {name.replace('_', ' ')}"
+        for name in SHOWN_COUNTS
+        if name in result.get("counts", {})
+    )
+    rate = (
+        f"{settings['rate']:g} req/s for every scenario"
+        if settings.get("rate")
+        else "half of each scenario's saturation"
+    )
+    lines = [
+        f"## {result['size']} · {database}{' + Redis' if result['redis'] else ''}",
+        "",
+        f"- date: {result['date']} · commit: `{result['commit']}`",
+        f"- machine: {m['cpu']}, {m['cores']} cores, {m['memory_bytes'] / 2**30:.1f} GiB memory",
+        f"- dataset: {counts or 'no counts'} (loaded in {result.get('load_seconds', 0):.0f} s)",
+        f"- server: `staffroom serve --workers {settings['workers']}`, production settings; "
+        f"client: {settings['connections']} keep-alive connections on the same machine, "
+        f"{settings['duration']:g} s at saturation then {settings['duration']:g} s at {rate}",
+        "",
+        *table(result),
+        "",
+        f"Cold start (spawn → first 200 on /healthz): {result['cold_start_seconds']:.2f} s  ",
+        f"Max RSS of the server process tree: {_mib(result['max_rss_bytes'])}  ",
+        _cpu_line(result),
+        "",
+    ]
+    if _noisy(result):
+        other = result["cpu_cores_used"]["other"]
+        marked = any("cpu_cores_used" in s for s in result["scenarios"])
+        where = (
+            f"more than {NOISY_OTHER_CORES} during the scenarios marked †"
+            if marked
+            else "scenarios not told apart"
+        )
+        lines += [
+            f"**Noisy run:** other processes used {other:.2f} of {m['cores']} cores on average "
+            f"while it loaded ({where}); the figures are pessimistic. Repeat on a quiet "
+            "machine.",
+            "",
+        ]
+    few = [
+        f"{s['title']} ({s['latency']['samples']})"
+        for s in result["scenarios"]
+        if s["latency"]["samples"] < MIN_SAMPLES
+    ]
+    if few:
+        note = f"Fewer than {MIN_SAMPLES} latency samples, so p99 is near the maximum: "
+        lines += [note + ", ".join(few), ""]
+    failed = [
+        f"{s['title']}: {s['saturation']['errors'] + s['latency']['errors']} errors"
+        for s in result["scenarios"]
+        if s["saturation"]["errors"] or s["latency"]["errors"]
+    ]
+    if failed:
+        lines += ["Requests that did not answer 200: " + "; ".join(failed), ""]
+    lines += ["| target | measured | result |", "|---|--:|---|"]
+    lines += [f"| {t} | {v} | {_mark(p)} |" for t, v, p in targets(result, smaller)]
+    return [*lines, ""]
+
+
+def _order(result: dict) -> tuple:
+    databases = list(DATABASE_NAMES)
+    database = databases.index(result["database"]) if result["database"] in databases else 9
+    size = SIZES.index(result["size"]) if result["size"] in SIZES else len(SIZES)
+    return (database, result["redis"], size)
+
+
+def load_results(results_dir: Path) -> list[dict]:
+    results = [json.loads(path.read_text()) for path in sorted(results_dir.glob("*.json"))]
+    return sorted(results, key=_order)
+
+
+def _smaller(result: dict, results: list[dict]) -> dict | None:
+    # Scaling is judged M against S on the same database and cache.
+    if result["size"] != "M":
+        return None
+    return next(
+        (
+            r
+            for r in results
+            if r["size"] == "S"
+            and r["database"] == result["database"]
+            and r["redis"] == result["redis"]
+        ),
+        None,
+    )
+
+
+def write_results(results_dir: Path, results_file: Path) -> str:
+    """Rewrite the results file from every JSON result in results_dir; return its text."""
+    results = load_results(results_dir)
+    lines = [HEADER]
+    for result in results:
+        lines += section(result, _smaller(result, results))
+    if not results:
+        lines.append("No results yet: run `python -m bench run --size S --db sqlite`.\n")
+    text = "\n".join(lines).rstrip() + "\n"
+    results_file.parent.mkdir(parents=True, exist_ok=True)
+    results_file.write_text(text)
+    return text
