@@ -251,13 +251,21 @@ def resource_create(*, author, community: Community | None, data: ResourceData) 
     return resource
 
 
+def allowed_licences(resource: Resource) -> list[str] | None:
+    """The licences an adaptation may switch to, from the credit it keeps of its source.
+
+    The lineage, not the source row, decides: it survives the source being deleted.
+    """
+    return remix_licences(resource.lineage[0]["licence"]) if resource.lineage else None
+
+
 @transaction.atomic
 def resource_edit(*, editor, resource: Resource, data: ResourceData, note: str = "") -> bool:
     """Save a new version if anything changed; returns whether it did."""
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
     if not perms.can_edit_resource(editor, resource):
         raise ServiceError(_("Only the author or the community's moderators can edit this."))
-    allowed = remix_licences(resource.source.licence) if resource.source else None
+    allowed = allowed_licences(resource)
     clean = _clean(data, allowed_licences=allowed)
     before = snapshot(resource)
     _apply(resource, clean)

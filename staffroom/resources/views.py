@@ -409,7 +409,7 @@ def edit(request, resource_id: int):
     resource = perms.access_resource(request.user, resource_id)
     if not perms.can_edit_resource(request.user, resource):
         raise Http404
-    allowed = remix_licences(resource.source.licence) if resource.source else None
+    allowed = services.allowed_licences(resource)
     bound = request.method == "POST"
     initial, steps, alignments = _initial(resource)
     form = ResourceForm(

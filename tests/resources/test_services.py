@@ -294,3 +294,16 @@ def test_outsiders_cannot_report_on_a_private_resource(steward, member):
 
     with pytest.raises(ServiceError):
         services.tried_report_create(user=member, resource=resource, data=tried())
+
+
+def test_a_remix_keeps_share_alike_after_its_source_is_gone(community, member, other):
+    original = a_resource(member, community, licence=Licence.CC_BY_SA)
+    remix = services.resource_remix(user=other, source=original, community=community)
+    Resource.objects.filter(pk=original.pk).delete()
+    remix.refresh_from_db()
+
+    with pytest.raises(ServiceError) as refusal:
+        services.resource_edit(editor=other, resource=remix, data=plan_data(licence=Licence.CC_BY))
+
+    assert remix.source is None
+    assert refusal.value.field == "licence"
