@@ -205,12 +205,9 @@ def _start_discussion(resource: Resource, author, community: Community | None = 
         "title": resource.title.replace("[", "(").replace("]", ")"),
         "url": resource.get_absolute_url(),
     }
+    # Only the link: the summary could carry mentions or images the thread would refuse.
     thread = thread_create(
-        author=author,
-        community=community,
-        space=space,
-        title=resource.title,
-        body=f"{body}\n\n{resource.summary}"[:MAX_BODY_BYTES],
+        author=author, community=community, space=space, title=resource.title, body=body
     )
     Resource.objects.filter(pk=resource.pk).update(thread=thread)
     resource.thread = thread
@@ -436,8 +433,11 @@ def resource_delete(*, user, resource: Resource) -> None:
     """Take a resource down; remixes keep their credit to it through their lineage."""
     if not perms.can_edit_resource(user, resource):
         raise ServiceError(_("Only the author or the community's moderators can delete this."))
-    Resource.objects.filter(pk=resource.pk).update(deleted_at=timezone.now())
-    if resource.source_id:
+    deleted = Resource.objects.filter(pk=resource.pk, deleted_at__isnull=True).update(
+        deleted_at=timezone.now()
+    )
+    # A second delete arriving at the same moment must not count the adaptation off twice.
+    if deleted and resource.source_id:
         Resource.objects.filter(pk=resource.source_id, remix_count__gt=0).update(
             remix_count=F("remix_count") - 1
         )

@@ -307,3 +307,23 @@ def test_a_remix_keeps_share_alike_after_its_source_is_gone(community, member, o
 
     assert remix.source is None
     assert refusal.value.field == "licence"
+
+
+def test_a_summary_full_of_mentions_still_publishes(community, member):
+    summary = " ".join(f"@teacher{n}" for n in range(12))
+
+    resource = a_resource(member, community, summary=summary)
+
+    assert resource.thread is not None
+
+
+def test_deleting_twice_counts_the_adaptation_off_once(community, member, other):
+    original = a_resource(member, community)
+    first = services.resource_remix(user=other, source=original, community=community)
+    services.resource_remix(user=other, source=original, community=community)
+
+    services.resource_delete(user=other, resource=first)
+    services.resource_delete(user=other, resource=first)
+
+    original.refresh_from_db()
+    assert original.remix_count == 1
