@@ -172,13 +172,6 @@ class PostImage(models.Model):
     def __str__(self) -> str:
         return self.original_name or f"image {self.pk}"
 
-    def get_absolute_url(self) -> str:
-        thread = self.post.thread
-        return reverse(
-            "discussions:post_image",
-            args=[thread.community.slug, thread.pk, self.post.position, self.pk],
-        )
-
     @property
     def extension(self) -> str:
         return self.content_type.rsplit("/", 1)[-1]

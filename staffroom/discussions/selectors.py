@@ -67,12 +67,10 @@ def thread_list(
             queryset = queryset.filter(created_at__gte=timezone.now() - timedelta(days=days))
         order = ("-score", "-pk")
     elif show == "following":
-        followed = (
-            TagFollow.objects.filter(user=viewer).values("tag_id")
-            if is_signed_in(viewer)
-            else TagFollow.objects.none().values("tag_id")
-        )
-        queryset = queryset.filter(tags__in=followed)
+        if not is_signed_in(viewer):
+            queryset = queryset.none()
+        else:
+            queryset = queryset.filter(tags__follows__user=viewer)
     if show in {"questions", "unanswered", "unsolved", "solved"}:
         queryset = queryset.filter(kind=ThreadKind.QUESTION)
     if show == "unanswered":

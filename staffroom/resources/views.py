@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from staffroom.communities.models import Community
+from staffroom.communities.models import Community, Membership, MembershipState
 from staffroom.core.errors import ServiceError
 from staffroom.core.outcome import report_outcome
 from staffroom.permissions import communities as community_perms
 from staffroom.permissions import resources as perms
-from staffroom.permissions.communities import readable_communities
+from staffroom.permissions.actors import remember_membership
 from staffroom.resources import jsonld, selectors, services
 from staffroom.resources.content import (
     DIFFERENTIATION,
@@ -281,17 +281,26 @@ def _data_from(form: ResourceForm, step_set, alignment_set, kind: str) -> servic
     )
 
 
-def _destinations(user) -> list[tuple[str, str]]:
+def _publishable(user) -> list[Community]:
+    """The communities a member may publish in, read with their memberships in one query."""
+    memberships = (
+        Membership.objects.filter(user=user, state=MembershipState.ACTIVE)
+        .select_related("community")
+        .order_by("community__name")
+    )
+    communities = []
+    for membership in memberships:
+        # The permission checks below then reuse this row instead of asking again.
+        remember_membership(user, membership.community, membership)
+        if perms.can_publish(user, membership.community):
+            communities.append(membership.community)
+    return communities
+
+
+def _destinations(user, communities: list[Community] | None = None) -> list[tuple[str, str]]:
     """Where a member may publish: their portfolio, or a community they post in."""
-    choices = [("", _("My portfolio (public)"))]
-    for community in (
-        readable_communities(user, Community.objects.order_by("name"))
-        .filter(memberships__user=user)
-        .distinct()
-    ):
-        if perms.can_publish(user, community):
-            choices.append((community.slug, community.name))
-    return choices
+    communities = _publishable(user) if communities is None else communities
+    return [("", _("My portfolio (public)"))] + [(c.slug, c.name) for c in communities]
 
 
 def _initial(resource: Resource) -> tuple[dict, list, list]:
@@ -527,10 +536,11 @@ def remix(request, resource_id: int):
             _("All rights are reserved on this resource; ask its author before adapting it."),
         )
         return redirect(resource)
+    communities = _publishable(request.user)
     destinations = [
         (slug, name)
-        for slug, name in _destinations(request.user)
-        if perms.can_remix_into(resource, Community.objects.filter(slug=slug).first())
+        for slug, name in _destinations(request.user, communities)
+        if perms.can_remix_into(resource, next((c for c in communities if c.slug == slug), None))
     ]
     form = RemixForm(request.POST or None, destinations=destinations, allowed=allowed)
     if request.method == "POST" and form.is_valid():
@@ -592,12 +602,9 @@ def discuss(request, resource_id: int):
     if resource.thread_id and resource.thread:
         return redirect(resource.thread.get_absolute_url())
     choices = [
-        (slug, name)
-        for slug, name in _destinations(request.user)
-        if slug
-        and perms.can_start_discussion(
-            request.user, resource, Community.objects.filter(slug=slug).first()
-        )
+        (community.slug, community.name)
+        for community in _publishable(request.user)
+        if perms.can_start_discussion(request.user, resource, community)
     ]
     form = DiscussForm(request.POST or None, choices=choices)
     if request.method == "POST" and form.is_valid():

@@ -424,3 +424,18 @@ def test_the_resource_page_is_flat(client, community, member, other):
         services.resource_remix(user=other, source=resource, community=community)
 
     assert count_queries(client, resource.get_absolute_url()) == few
+
+
+def test_the_publish_and_adapt_forms_do_not_grow_with_memberships(client, community, member):
+    from tests.discussions.builders import a_community, a_member
+
+    resource = a_resource(member, community)
+    client.force_login(member)
+    urls = ["/r/new/?kind=lesson_plan", f"/r/{resource.pk}/remix/"]
+    few = [count_queries(client, url) for url in urls]
+    for n in range(5):
+        a_member(a_community(name=f"Extra {n}", slug=f"extra-{n}"), user=member)
+
+    assert [count_queries(client, url) for url in urls] == few
+    form = client.get(f"/r/{resource.pk}/remix/").context["form"]
+    assert len(form.fields["destination"].choices) == 7
