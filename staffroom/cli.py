@@ -33,7 +33,7 @@ def _run_uvicorn(host: str, port: int, workers: int) -> None:
         port=port,
         workers=workers,
         proxy_headers=True,
-        lifespan="off",
+        lifespan="on",
         log_level="info",
     )
 
@@ -79,6 +79,14 @@ def serve(argv: list[str]) -> None:
         "--workers", type=int, default=int(os.environ.get("STAFFROOM_WORKERS", "1"))
     )
     args = parser.parse_args(argv)
+    if args.workers > 1 and not settings.REDIS_URL:
+        # Each process would hold its own chat rooms: a message posted through one worker
+        # would never reach the browsers connected to another.
+        print(
+            "staffroom: warning: live chats and live thread updates need REDIS_URL when "
+            "serving with more than one worker.",
+            file=sys.stderr,
+        )
     call_command("check", deploy=settings.PRODUCTION, fail_level="ERROR")
     if settings.PRODUCTION:
         call_command("collectstatic", interactive=False, verbosity=0)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "staffroom.search",
     "staffroom.discussions",
     "staffroom.resources",
+    "staffroom.livechat",
     "staffroom.notifications",
 ]
 
@@ -139,6 +140,27 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Realtime fan-out (live chats, live thread updates): in-memory inside one process by
+# default; through Redis when REDIS_URL is set, so several server processes share events.
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                "hosts": [REDIS_URL],
+                "prefix": os.environ.get("STAFFROOM_CACHE_PREFIX", "staffroom") + ":asgi",
+                "capacity": 1000,
+                "expiry": 60,
+            },
+        }
+    }
+else:
+    CHANNEL_LAYERS = {
+        "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1000}}
+    }
+# How often each server process checks chat schedules (release questions, remind, archive).
+LIVECHAT_TICK_SECONDS = int(os.environ.get("STAFFROOM_LIVECHAT_TICK_SECONDS", "15"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["staffroom.accounts.backends.StaffroomBackend"]

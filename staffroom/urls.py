@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("staffroom.communities.urls")),
     path("", include("staffroom.discussions.urls")),
     path("", include("staffroom.resources.urls")),
+    path("", include("staffroom.livechat.urls")),
     path("", include("staffroom.discussions.urls_tags")),
     path("", include("staffroom.search.urls")),
     path("", include("staffroom.notifications.urls")),

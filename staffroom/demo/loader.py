@@ -51,6 +51,7 @@ from staffroom.demo.data import (
     Person,
     ThreadSpec,
 )
+from staffroom.demo.data.chats import load_chats
 from staffroom.demo.data.resources import REMIXES, RESOURCES, RemixSpec, ResourceSpec, TriedSpec
 from staffroom.demo.images import drawing_upload
 from staffroom.discussions.models import (
@@ -127,6 +128,8 @@ def load_demo() -> DemoSummary:
     for spec in COMMUNITIES:
         loader.load_threads(spec)
     loader.load_resources()
+    # After the library, so chat messages can link its resources.
+    load_chats(loader.users)
     # Registered last, so it runs after the services' own on-commit work has written the
     # notifications that the new replies and accepted answers cause.
     transaction.on_commit(loader.settle_notifications)

@@ -30,6 +30,7 @@ from staffroom.discussions.models import (
     ThreadKind,
     Vote,
 )
+from staffroom.livechat.realtime import send_event, thread_group_name
 from staffroom.notifications import services as notifications
 from staffroom.permissions import discussions as perms
 from staffroom.permissions.communities import can_post_in_community
@@ -113,6 +114,16 @@ def refresh_thread_score(thread_id: int) -> None:
     Thread.objects.filter(pk=thread_id).update(
         score=replies + totals["reactions"] + totals["votes"]
     )
+
+
+def _announce(thread_id: int, kind: str, position: int) -> None:
+    """Tell open pages of a thread that a post arrived ("post") or changed ("changed").
+
+    Only the position travels: each page fetches the post rendered for its own reader, so
+    a hidden post or a private thread's text never rides the realtime layer.
+    """
+    event = {"type": kind, "position": position}
+    transaction.on_commit(lambda: send_event(thread_group_name(thread_id), event))
 
 
 def _refusal_to_post(user, community: Community) -> str:
@@ -232,6 +243,7 @@ def post_create(
     image_checks.store_images(post, prepared.images, description=description)
     transaction.on_commit(lambda: indexing.index_post(post.pk))
     transaction.on_commit(lambda: notifications.notify_reply(post_id=post.pk))
+    _announce(thread.pk, "post", position)
     return post
 
 
@@ -265,6 +277,7 @@ def post_edit(*, editor, post: Post, body: str) -> Post:
     # Only people newly mentioned by this edit hear about it.
     _record_mentions(post, prepared.mentioned)
     transaction.on_commit(lambda: indexing.index_post(post.pk))
+    _announce(post.thread_id, "changed", post.position)
     return post
 
 
@@ -298,6 +311,7 @@ def post_delete(*, user, post: Post) -> None:
     if post.position == 1:
         Thread.objects.filter(pk=post.thread_id).update(hidden_at=timezone.now())
     transaction.on_commit(lambda: indexing.index_thread(post.thread_id))
+    _announce(post.thread_id, "changed", post.position)
 
 
 @transaction.atomic
@@ -314,6 +328,7 @@ def post_hide(*, moderator, post: Post, reason: str) -> None:
     _refresh_answer_counts(post.thread)
     refresh_thread_score(post.thread_id)
     transaction.on_commit(lambda: indexing.index_thread(post.thread_id))
+    _announce(post.thread_id, "changed", post.position)
 
 
 @transaction.atomic
@@ -324,6 +339,7 @@ def post_unhide(*, moderator, post: Post) -> None:
     _refresh_answer_counts(post.thread)
     refresh_thread_score(post.thread_id)
     transaction.on_commit(lambda: indexing.index_thread(post.thread_id))
+    _announce(post.thread_id, "changed", post.position)
 
 
 @transaction.atomic
@@ -355,6 +371,7 @@ def answer_accept(*, user, post: Post, label: str = "") -> AcceptedAnswer:
     _refresh_answer_counts(thread)
     transaction.on_commit(lambda: indexing.refresh_thread_state(thread.pk))
     transaction.on_commit(lambda: notifications.notify_accepted(accepted_id=accepted.pk))
+    _announce(thread.pk, "changed", post.position)
     return accepted
 
 
@@ -365,6 +382,7 @@ def answer_unaccept(*, user, post: Post) -> None:
     AcceptedAnswer.objects.filter(post=post).delete()
     _refresh_answer_counts(post.thread)
     transaction.on_commit(lambda: indexing.refresh_thread_state(post.thread_id))
+    _announce(post.thread_id, "changed", post.position)
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ urlpatterns = [
     path("c/<slug:slug>/tags/<str:tag_slug>/follow/", views.tag_follow, name="tag_follow"),
     path(T, views.thread_detail, name="thread"),
     path(T + "unread/", views.thread_unread, name="unread"),
+    path(T + "after/<id:position>/", views.posts_after, name="posts_after"),
     path(T + "reply/", views.reply, name="reply"),
     path(T + "follow/", views.thread_follow, name="follow"),
     path(T + "moderate/", views.thread_moderate, name="moderate"),

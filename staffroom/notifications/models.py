@@ -10,6 +10,8 @@ class NotificationKind(models.TextChoices):
     ACCEPTED = "accepted", _("Your answer was accepted")
     MENTION = "mention", _("You were mentioned")
     TAG = "tag", _("New thread with a tag you follow")
+    CHAT = "chat", _("A live chat was scheduled in your community")
+    CHAT_SOON = "chat_soon", _("A live chat starts soon")
 
 
 class Notification(models.Model):

@@ -94,6 +94,36 @@ def collection_create(
 
 
 @transaction.atomic
+def collection_create_for_chat(
+    *, community: Community, title: str, description: str, links: list[tuple[str, str]]
+) -> Collection:
+    """Keep the web links shared in a live chat as a community collection.
+
+    The chat's archive calls this on the community's behalf, so there is no member to check:
+    the links were already posted where the community's readers saw them.
+    """
+    collection = Collection.objects.create(
+        community=community,
+        title=_clean_title(title[:MAX_TITLE]),
+        description=description,
+        description_html=render(description) if description else "",
+        item_count=min(len(links), MAX_ITEMS),
+    )
+    CollectionItem.objects.bulk_create(
+        CollectionItem(
+            collection=collection,
+            url=url[:500],
+            link_title=url[:200],
+            note=note[:MAX_NOTE],
+            position=index,
+        )
+        for index, (url, note) in enumerate(links[:MAX_ITEMS])
+        if len(url) <= 500
+    )
+    return collection
+
+
+@transaction.atomic
 def collection_edit(*, user, collection: Collection, title: str, description: str) -> Collection:
     """Change a collection's title and description."""
     _check_can_edit(user, collection)

@@ -34,6 +34,8 @@ _HEAVY_RESOURCE_FIELDS = (
 def readable_items(viewer, queryset: QuerySet | None = None) -> QuerySet:
     """Filter collection items to those whose resource or thread the viewer may read.
 
+    Web links carry no content of ours, so whoever reads the collection reads them.
+
     Each item is checked against its own row (an index lookup) through readable_resources and
     readable_threads, so the rules stay in the permissions package and the cost follows the
     items shown, not the size of the library.
@@ -41,7 +43,7 @@ def readable_items(viewer, queryset: QuerySet | None = None) -> QuerySet:
     queryset = queryset if queryset is not None else CollectionItem.objects.all()
     resource = readable_resources(viewer, Resource.objects.filter(pk=OuterRef("resource_id")))
     thread = readable_threads(viewer, Thread.objects.filter(pk=OuterRef("thread_id")))
-    return queryset.filter(Exists(resource) | Exists(thread))
+    return queryset.filter(Exists(resource) | Exists(thread) | ~Q(url=""))
 
 
 def _with_visible_count(viewer, queryset: QuerySet) -> QuerySet:

@@ -258,6 +258,9 @@ class CollectionItem(models.Model):
     thread = models.ForeignKey(
         "discussions.Thread", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    # A web link, such as one shared in a live chat; readable by whoever reads the collection.
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    link_title = models.CharField(_("link title"), max_length=200, blank=True)
     note = models.TextField(_("note"), max_length=1000, blank=True)
     position = models.PositiveIntegerField(default=0)
 
@@ -265,8 +268,9 @@ class CollectionItem(models.Model):
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(resource__isnull=False, thread__isnull=True)
-                | models.Q(resource__isnull=True, thread__isnull=False),
+                condition=models.Q(resource__isnull=False, thread__isnull=True, url="")
+                | models.Q(resource__isnull=True, thread__isnull=False, url="")
+                | (models.Q(resource__isnull=True, thread__isnull=True) & ~models.Q(url="")),
                 name="collection_item_one_target",
             ),
             models.UniqueConstraint(
@@ -276,4 +280,4 @@ class CollectionItem(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.collection}: {self.resource or self.thread}"
+        return f"{self.collection}: {self.resource or self.thread or self.url}"

@@ -7,6 +7,7 @@ KIND_CHOICES = [
     ("thread", _("Threads only")),
     ("post", _("Replies only")),
     ("resource", _("Library resources")),
+    ("chat", _("Live chat transcripts")),
 ]
 # The document kinds each choice searches; everything when the choice is blank.
 KINDS = {
@@ -14,6 +15,7 @@ KINDS = {
     "thread": ["thread"],
     "post": ["post"],
     "resource": ["resource"],
+    "chat": ["chat"],
 }
 SOLVED_CHOICES = [("", _("Any")), ("yes", _("Solved questions")), ("no", _("Unsolved questions"))]
 
@@ -35,5 +37,10 @@ class SearchForm(forms.Form):
             self.add_error(
                 "solved",
                 _("Solved and unsolved are for questions; library resources have neither."),
+            )
+        if data.get("kind") == "chat" and data.get("solved"):
+            self.add_error(
+                "solved",
+                _("Solved and unsolved are for questions; chat transcripts have neither."),
             )
         return data

@@ -1,7 +1,8 @@
-"""Rebuild the search index of threads, posts and library resources from their tables.
+"""Rebuild the search index of threads, posts, library resources and chat transcripts.
 
-Every thread goes through ``discussions.indexing.index_thread`` and every resource through
-``resources.indexing.index_resource``, the same code that indexes them after each write, so
+Every thread goes through ``discussions.indexing.index_thread``, every resource through
+``resources.indexing.index_resource`` and every archived chat through
+``livechat.archive.index_chat``, the same code that indexes them after each write, so
 a rebuilt index is exactly what live indexing would have produced. Documents the rebuild did
 not touch belong to things that are gone (or were indexed under another community) and are
 removed at the end.
@@ -17,12 +18,14 @@ from django.utils import timezone
 from staffroom.communities.models import Community
 from staffroom.discussions import indexing as thread_indexing
 from staffroom.discussions.models import Thread
+from staffroom.livechat.archive import index_chat
+from staffroom.livechat.models import Chat
 from staffroom.resources import indexing as resource_indexing
 from staffroom.resources.models import Resource
 from staffroom.search.models import SearchDocument
 
-# The document kinds rebuilt here; other kinds (transcripts, …) are left alone.
-KINDS = ("thread", "post", "resource")
+# The document kinds rebuilt here; other kinds are left alone.
+KINDS = ("thread", "post", "resource", "chat")
 BATCH_SIZE = 500
 
 
@@ -32,6 +35,7 @@ class RebuildSummary:
     resources: int
     documents: int
     removed: int
+    chats: int = 0
 
 
 def index_rebuild(
@@ -40,21 +44,24 @@ def index_rebuild(
     batch_size: int = BATCH_SIZE,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> RebuildSummary:
-    """Index every thread, post and resource again (of one community, or all) and drop
+    """Index every thread, post, resource and archived chat again (of one community, or all) and drop
     stale documents.
 
     Rows are read in batches of ``batch_size`` ids, each batch in its own transaction, so
     memory stays flat and a failure loses at most one batch. ``progress(what, done, total)``
-    is called after each batch, with ``what`` "threads" or "resources".
+    is called after each batch, with ``what`` "threads", "resources" or "chats".
     """
     started = timezone.now()
     threads = Thread.objects.order_by("pk")
     # Deleted resources are left for the sweep below, like hidden threads' replies.
     resources = Resource.objects.filter(deleted_at__isnull=True).order_by("pk")
+    # Cancelled and unfinished chats have no transcript; the sweep drops any old copy.
+    chats = Chat.objects.filter(archived_at__isnull=False, cancelled_at__isnull=True).order_by("pk")
     documents = SearchDocument.objects.filter(kind__in=KINDS)
     if community is not None:
         threads = threads.filter(community=community)
         resources = resources.filter(community=community)
+        chats = chats.filter(community=community)
         documents = documents.filter(community=community)
     thread_count = _in_batches(
         threads, thread_indexing.index_thread, batch_size, _report(progress, "threads")
@@ -62,6 +69,7 @@ def index_rebuild(
     resource_count = _in_batches(
         resources, resource_indexing.index_resource, batch_size, _report(progress, "resources")
     )
+    chat_count = _in_batches(chats, index_chat, batch_size, _report(progress, "chats"))
     # Every live document was just written (``updated_at`` is set on each save); what is
     # older belongs to something deleted or hidden since it was indexed.
     removed, _by_model = documents.filter(updated_at__lt=started).delete()
@@ -72,6 +80,7 @@ def index_rebuild(
         resources=resource_count,
         documents=documents.count(),
         removed=removed,
+        chats=chat_count,
     )
 
 

@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from staffroom.communities.models import Community
@@ -20,17 +21,23 @@ class Result:
 
     hit: SearchHit
     resource_kind: str = ""
+    url: str = ""
 
 
 def _result(hit: SearchHit) -> Result:
+    if hit.kind == "chat":
+        # Transcripts live under their community; the document keeps its slug.
+        return Result(
+            hit, url=reverse("livechat:transcript", args=[hit.community_slug, hit.object_id])
+        )
     if hit.kind != "resource":
-        return Result(hit)
-    return Result(hit, str(RESOURCE_KINDS.get(hit.attrs.get("resource_kind"), "")))
+        return Result(hit, url=hit.url)
+    return Result(hit, str(RESOURCE_KINDS.get(hit.attrs.get("resource_kind"), "")), hit.url)
 
 
 @require_safe
 def search_page(request):
-    """Search every thread, reply and library resource the viewer may read."""
+    """Search every thread, reply, library resource and chat transcript the viewer may read."""
     communities = list(
         readable_communities(request.user, Community.objects.order_by("name")).values_list(
             "slug", "name"

@@ -22,7 +22,17 @@ PRIVATE = [Visibility.MEMBERS, Visibility.SECRET]
 SECRET_WORDS = ["Whispering Pines", "Ratio tables that flopped", "seating plan", "Mo Moderator"]
 
 # Every page under a thread, and every form that writes to one.
-THREAD_PAGES = ["", "?page=2", "?sort=oldest", "unread/", "p/1/", "p/2/", "p/2/history/"]
+THREAD_PAGES = [
+    "",
+    "?page=2",
+    "?sort=oldest",
+    "unread/",
+    "p/1/",
+    "p/2/",
+    "p/2/history/",
+]
+# Fragments the live thread page fetches: no title of their own, but the same access rules.
+THREAD_FRAGMENTS = ["after/1/", "after/1/?until=2"]
 LIST_PAGES = ["threads/", "threads/?show=questions", "threads/?tag=ratio", "s/general/"]
 WRITES = [
     ("reply/", {"body": "Taken over"}),
@@ -143,7 +153,7 @@ def assert_sent_to_login(response) -> None:
 def test_outsiders_get_not_found_for_every_page_of_a_private_thread(client, world, actor):
     as_actor(client, world, actor)
 
-    for path in THREAD_PAGES:
+    for path in THREAD_PAGES + THREAD_FRAGMENTS:
         response = client.get(world.thread_url(path))
         ghost = client.get(world.thread_url(path, thread_id=999_999))
 

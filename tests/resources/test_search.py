@@ -334,7 +334,10 @@ def test_reindex_rebuilds_resource_documents_as_live_indexing_wrote_them(
     assert found("squash") == [shared.pk]
     assert found("desmos") == [portfolio.pk]
     assert "Indexed 2 of 2 resources…" in output
-    assert "1 thread, 2 resources, 3 documents; 0 stale documents removed." in output
+    assert (
+        "1 thread, 2 resources, 0 chat transcripts, 3 documents; 0 stale documents removed."
+        in output
+    )
 
 
 def test_reindex_removes_documents_of_resources_deleted_behind_its_back(publish, community, member):
@@ -355,7 +358,7 @@ def test_reindex_of_one_community_leaves_portfolio_documents_alone(publish, comm
     output = reindex("--community", community.slug)
 
     assert sorted(found("squash")) == sorted([shared.pk, portfolio.pk])
-    assert "1 thread, 1 resource, 2 documents" in output
+    assert "1 thread, 1 resource, 0 chat transcripts, 2 documents" in output
 
 
 def test_the_search_index_of_a_portfolio_resource_follows_its_remix(

@@ -67,8 +67,8 @@ def test_an_emptied_index_is_found_again_after_reindexing(library):
     assert found("phonics") == [("thread", library.phonics.pk)]
     assert "Indexed 2 of 2 threads" in output
     assert (
-        "Search index rebuilt: 2 threads, 0 resources, 3 documents; 0 stale documents removed."
-        in output
+        "Search index rebuilt: 2 threads, 0 resources, 0 chat transcripts, 3 documents; "
+        "0 stale documents removed." in output
     )
     fts_integrity_check()
 
@@ -152,7 +152,10 @@ def test_a_community_option_rebuilds_only_that_community(library):
     assert found("bar model") == [("post", library.reply.pk)]
     assert found("phonics") == []
     assert SearchDocument.objects.filter(pk=stale.pk).exists()
-    assert "Search index rebuilt for maths: 1 thread, 0 resources, 2 documents" in output
+    assert (
+        "Search index rebuilt for maths: 1 thread, 0 resources, 0 chat transcripts, 2 documents"
+        in output
+    )
 
 
 def test_a_community_option_removes_that_communitys_stale_documents(library):
@@ -201,6 +204,6 @@ def test_an_empty_database_gives_an_empty_index():
 
     assert SearchDocument.objects.count() == 0
     assert (
-        "Search index rebuilt: 0 threads, 0 resources, 0 documents; 0 stale documents removed."
-        in output
+        "Search index rebuilt: 0 threads, 0 resources, 0 chat transcripts, 0 documents; "
+        "0 stale documents removed." in output
     )

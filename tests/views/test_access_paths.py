@@ -469,3 +469,92 @@ def test_a_dead_link_still_shows_the_community_to_its_members(client, secret):
 
 def test_an_unknown_invitation_token_is_404(client):
     assert client.get("/invite/not-a-real-token/").status_code == 404
+
+
+# Live chats of a private community
+
+CHAT_READ_URLS = [
+    "chats/",
+    "chats.ics",
+    "chats/{chat}/",
+    "chats/{chat}/chat.ics",
+    "chats/{chat}/messages/",
+    "chats/{chat}/by-question/",
+    "chats/{chat}/transcript/",
+    "chats/{chat}/transcript.md",
+    "chats/{chat}/transcript.csv",
+]
+CHAT_SIGNED_IN_URLS = [
+    ("chats/new/", {"GET", "POST"}),
+    ("chats/{chat}/edit/", {"GET", "POST"}),
+    ("chats/{chat}/cancel/", {"GET", "POST"}),
+    ("chats/{chat}/summary/", {"GET", "POST"}),
+    ("chats/{chat}/post/", {"POST"}),
+    ("chats/{chat}/release/", {"POST"}),
+    ("chats/{chat}/end/", {"POST"}),
+    ("chats/{chat}/mute/", {"POST"}),
+    ("chats/{chat}/m/{message}/like/", {"POST"}),
+    ("chats/{chat}/m/{message}/hide/", {"POST"}),
+]
+
+
+def _chat_world(world: World):
+    from staffroom.livechat.messages import message_post
+    from tests.livechat.builders import a_live_chat
+
+    chat = a_live_chat(world.community, world.steward, host=world.member, title="Hidden chat")
+    message = message_post(author=world.member, chat=chat, body="A private answer")
+    return chat, message
+
+
+def _chat_snapshot() -> tuple:
+    from staffroom.livechat.models import Chat, ChatLike, ChatMessage, ChatMute
+
+    return (
+        list(Chat.objects.values_list("pk", "current_question", "archived_at", "cancelled_at")),
+        list(ChatMessage.objects.values_list("pk", "hidden_at", "like_count")),
+        ChatLike.objects.count(),
+        ChatMute.objects.count(),
+    )
+
+
+@pytest.mark.parametrize("actor", OUTSIDERS)
+@pytest.mark.parametrize("template", CHAT_READ_URLS)
+def test_outsiders_cannot_read_any_chat_page(client, world, actor, template):
+    chat, message = _chat_world(world)
+    as_actor(client, world, actor)
+    path = template.format(chat=chat.pk, message=message.pk)
+
+    response = client.get(world.url(path))
+    ghost = client.get(world.url(path, slug="no-such-place"))
+
+    assert response.status_code == ghost.status_code == 404
+    assert "Hidden chat" not in text(response)
+    assert "A private answer" not in text(response)
+
+
+@pytest.mark.parametrize("actor", OUTSIDERS)
+@pytest.mark.parametrize(
+    ("template", "methods"), CHAT_SIGNED_IN_URLS, ids=[u for u, _m in CHAT_SIGNED_IN_URLS]
+)
+def test_outsiders_cannot_reach_any_chat_form(client, world, actor, template, methods):
+    chat, message = _chat_world(world)
+    as_actor(client, world, actor)
+    path = template.format(chat=chat.pk, message=message.pk)
+    before = _chat_snapshot()
+
+    for method in ("GET", "POST"):
+        data = {"body": "Intruding", "user": str(world.member.pk), "title": "x"}
+        response = send(client, method, world.url(path), data)
+        ghost = send(client, method, world.url(path, slug="no-such-place"), data)
+
+        if actor == "anonymous":
+            assert response.status_code == 302, (method, template)
+            assert response.url.startswith("/accounts/login/"), (method, template)
+        elif method in methods:
+            assert response.status_code == 404, (method, template)
+        else:
+            assert response.status_code == 405, (method, template)
+        assert response.status_code == ghost.status_code, (method, template)
+        assert "Hidden chat" not in text(response)
+    assert _chat_snapshot() == before

@@ -454,3 +454,40 @@ def test_platform_staff_can_manage_a_community_they_do_not_belong_to(client, com
     assert response.status_code == 302
     assert Space.objects.filter(community=community, slug="staff-notes").exists()
     assert Community.objects.get(pk=community.pk).name == "Middle-school maths"
+
+
+# Live chats
+
+
+def test_a_steward_schedules_a_chat_from_the_community_chats_page(steward_client, community):
+    from staffroom.livechat.models import Chat
+
+    chats = steward_client.get(f"/c/{community.slug}/chats/")
+    form = steward_client.get(f"/c/{community.slug}/chats/new/")
+    data = {
+        name: (value.isoformat() if hasattr(value, "isoformat") else value)
+        for name, value in form.context["form"].initial.items()
+    }
+    data.update(title="Ratio tables", hashtag="msmaths", questions="What works?\nWhat fails?")
+    response = steward_client.post(f"/c/{community.slug}/chats/new/", data)
+
+    chat = Chat.objects.get()
+    assert "Schedule a chat" in text(chats)
+    assert response.status_code == 302
+    assert response.url == chat.get_absolute_url()
+    assert chat.questions.count() == 2
+
+
+def test_a_moderator_may_schedule_a_chat_but_a_member_may_not(client, community):
+    moderator = member_of(community, name="Mo Moderator", role=Role.MODERATOR).user
+    member = member_of(community, name="Mia Member").user
+
+    client.force_login(moderator)
+    as_moderator = client.get(f"/c/{community.slug}/chats/new/")
+    client.force_login(member)
+    as_member = client.get(f"/c/{community.slug}/chats/new/")
+    listed = client.get(f"/c/{community.slug}/chats/")
+
+    assert as_moderator.status_code == 200
+    assert as_member.status_code == 404
+    assert "Schedule a chat" not in text(listed)

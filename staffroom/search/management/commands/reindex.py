@@ -42,6 +42,7 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     f"Search index rebuilt{scope}: {_count(summary.threads, 'thread')}, "
                     f"{_count(summary.resources, 'resource')}, "
+                    f"{_count(summary.chats, 'chat transcript')}, "
                     f"{_count(summary.documents, 'document')}; "
                     f"{_count(summary.removed, 'stale document')} removed."
                 )

@@ -1,0 +1,140 @@
+"""What a chat socket's frames mean: synchronous code the consumer runs in a thread.
+
+Frames the client sends (JSON objects):
+  {"type": "post", "body": "A2 …", "question": 2?, "reply_to": 15?, "ref": "c1"?}
+  {"type": "like", "message": 15}
+  {"type": "release", "number": 3?}          hosts and moderators
+  {"type": "hide", "message": 15}            hosts and moderators
+  {"type": "mute", "user": 7, "reason": ""}  hosts and moderators
+  {"type": "end"}                            hosts and moderators
+  {"type": "ping", "ref": "…"?}
+Answers: {"type": "ok", "ref": …, …} or {"type": "error", "code": …, "message": …, "ref": …}.
+Events everyone hears: see ``realtime`` and the services that send them.
+"""
+
+from django.utils.translation import gettext as _
+
+from staffroom.accounts.models import User
+from staffroom.core.errors import ServiceError
+from staffroom.discussions.models import Thread
+from staffroom.livechat import messages, services
+from staffroom.livechat.models import Chat, ChatMessage
+from staffroom.permissions import livechat as perms
+from staffroom.permissions.discussions import can_read_thread
+
+MAX_REF = 40
+
+
+def clean_ref(value) -> str:
+    return value[:MAX_REF] if isinstance(value, str) else ""
+
+
+def error(code: str, message: str, *, ref=None) -> dict:
+    return {"type": "error", "code": code, "message": str(message), "ref": clean_ref(ref)}
+
+
+def _fresh_user(user):
+    """Re-read the account, so a deactivated member is refused on their next frame."""
+    if getattr(user, "is_authenticated", False):
+        return User.objects.select_related("profile").filter(pk=user.pk, is_active=True).first()
+    return user
+
+
+def _chat(chat_id: int) -> Chat | None:
+    return Chat.objects.select_related("community").filter(pk=chat_id).first()
+
+
+def may_view_chat(user, chat_id: int) -> bool:
+    chat = _chat(chat_id)
+    user = _fresh_user(user)
+    return chat is not None and user is not None and perms.can_view_chat(user, chat)
+
+
+def may_read_thread(user, thread_id: int) -> bool:
+    thread = Thread.objects.select_related("community").filter(pk=thread_id).first()
+    user = _fresh_user(user)
+    return thread is not None and user is not None and can_read_thread(user, thread)
+
+
+def open_chat(user, chat_id: int) -> dict | None:
+    """The first frame for a new socket, or None when the viewer may not read the chat."""
+    chat = _chat(chat_id)
+    if chat is None or not perms.can_view_chat(user, chat):
+        return None
+    services.chat_sync(chat)
+    return {
+        "type": "hello",
+        "state": chat.state,
+        "current_question": chat.current_question,
+        "can_post": perms.can_post_in_chat(user, chat),
+        "can_moderate": perms.can_moderate_chat(user, chat),
+        "can_run": perms.can_run_chat(user, chat),
+        "me": user.pk if getattr(user, "is_authenticated", False) else None,
+    }
+
+
+def _int(frame: dict, key: str, *, required: bool = True) -> int | None:
+    value = frame.get(key)
+    if value is None and not required:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**31:
+        raise ServiceError(_("“%(key)s” must be a whole number.") % {"key": key}, code="malformed")
+    return value
+
+
+def _message(chat: Chat, frame: dict, key: str = "message") -> ChatMessage:
+    message = (
+        ChatMessage.objects.select_related("chat__community", "question")
+        .filter(pk=_int(frame, key), chat=chat)
+        .first()
+    )
+    if message is None:
+        raise ServiceError(_("That message is not in this chat."), code="unknown_message")
+    message.chat = chat
+    return message
+
+
+def handle(user, chat_id: int, frame: dict) -> dict:
+    """Run one frame through the services; raise ServiceError for anything refused."""
+    chat = _chat(chat_id)
+    user = _fresh_user(user)
+    if chat is None or user is None or not perms.can_view_chat(user, chat):
+        return error("forbidden_view", _("You can no longer read this chat."))
+    ref = clean_ref(frame.get("ref"))
+    kind = frame["type"]
+    if kind == "post":
+        body = frame.get("body")
+        if not isinstance(body, str):
+            raise ServiceError(_("A post needs a body of text."), code="malformed")
+        reply_to = _message(chat, frame, "reply_to") if frame.get("reply_to") is not None else None
+        message = messages.message_post(
+            author=user,
+            chat=chat,
+            body=body,
+            question_number=_int(frame, "question", required=False),
+            reply_to=reply_to,
+            ref=ref,
+        )
+        return {"type": "ok", "ref": ref, "id": message.pk}
+    if kind == "like":
+        liked = messages.like_toggle(user=user, message=_message(chat, frame))
+        return {"type": "ok", "ref": ref, "liked": liked}
+    if kind == "release":
+        question = services.question_release(
+            user=user, chat=chat, number=_int(frame, "number", required=False)
+        )
+        return {"type": "ok", "ref": ref, "number": question.number}
+    if kind == "hide":
+        messages.message_hide(moderator=user, message=_message(chat, frame))
+        return {"type": "ok", "ref": ref}
+    if kind == "mute":
+        target = User.objects.filter(pk=_int(frame, "user")).first()
+        if target is None:
+            raise ServiceError(_("There is no such participant."), code="unknown_user")
+        reason = frame.get("reason") if isinstance(frame.get("reason"), str) else ""
+        messages.participant_mute(moderator=user, chat=chat, user=target, reason=reason)
+        return {"type": "ok", "ref": ref}
+    if kind == "end":
+        services.chat_end(user=user, chat=chat)
+        return {"type": "ok", "ref": ref}
+    return error("unknown_type", _("Unknown frame type “%(type)s”.") % {"type": kind[:40]}, ref=ref)

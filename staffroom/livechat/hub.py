@@ -1,0 +1,234 @@
+"""One subscription per server process and group, fanned out to the process's sockets.
+
+Subscribing every socket to the Channels group would make each event cost one layer
+message per socket (3,000 Redis list pushes for a busy chat). Instead each process joins
+the group once, receives each event once, and hands the already-encoded frame to each of
+its sockets' outboxes. Presence is counted the same way: each process announces how many
+sockets it holds, and every process adds up the latest announcements it heard.
+"""
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import time
+import uuid
+
+from channels.layers import get_channel_layer
+
+from staffroom.livechat.outbox import Outbox, join_frames
+from staffroom.livechat.realtime import EVENT_TYPE, encode
+
+logger = logging.getLogger(__name__)
+
+PUSH_SLICE = 100  # outboxes handed an event per turn of the event loop
+PRESENCE_EVERY = 2.0  # at most one presence update per room and process in this many seconds
+PRESENCE_REFRESH = 15.0  # re-announce even without changes, so a dead process drops out
+PRESENCE_STALE = 45.0
+# A socket waits this long for its room's first subscription; after that it joins anyway
+# and hears events as soon as the layer is back (the listener keeps retrying).
+SUBSCRIBE_WAIT = 5.0
+STOP_TYPE = "hub.stop"
+PROCESS_ID = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+__all__ = ["Hub", "Outbox", "Room", "hub"]
+
+
+class Room:
+    def __init__(self, group: str):
+        self.group = group
+        self.loop = asyncio.get_running_loop()
+        self.outboxes: set[Outbox] = set()
+        self.channel: str | None = None
+        self.ready = asyncio.Event()
+        self.listener: asyncio.Task | None = None
+        self.announcer: asyncio.Task | None = None
+        self.parts: dict[str, tuple[int, float]] = {}
+        self.changed = asyncio.Event()
+        self.present = 0
+        self.pending: list[str] = []
+        self.sending = False
+
+    def total(self) -> int:
+        now = time.monotonic()
+        self.parts[PROCESS_ID] = (len(self.outboxes), now)
+        return sum(count for count, seen in self.parts.values() if now - seen < PRESENCE_STALE)
+
+    def deliver(self, text: str) -> None:
+        """Send an event to every socket of the room in this process.
+
+        An event goes out at once unless the previous one is still being handed out; the
+        events that arrive meanwhile then share the next frame. A burst of posts thus
+        costs each socket a few frames rather than one per post, and only when the
+        process is busy enough for that to matter.
+        """
+        self.pending.append(text)
+        if not self.sending:
+            self._hand_out()
+
+    def _hand_out(self) -> None:
+        frame = join_frames(self.pending)
+        self.pending = []
+        self.sending = True
+        self._push(frame, list(self.outboxes), 0)
+
+    def _push(self, frame: str, outboxes: list[Outbox], start: int) -> None:
+        # Pushing never waits: each outbox's own task writes to its socket, so a reader on
+        # a slow network cannot hold up the others. The pushes go in slices, one slice per
+        # turn of the event loop, so that the sockets' writes and everything else the
+        # process does (a post committing, the next event arriving) interleave with them.
+        end = start + PUSH_SLICE
+        for outbox in outboxes[start:end]:
+            outbox.push(frame)
+        if end < len(outboxes):
+            self.loop.call_soon(self._push, frame, outboxes, end)
+        else:
+            self.loop.call_soon(self._pushed)
+
+    def _pushed(self) -> None:
+        self.sending = False
+        if self.pending:
+            self._hand_out()
+
+
+class Hub:
+    def __init__(self):
+        self.rooms: dict[str, Room] = {}
+
+    def _room(self, group: str) -> Room:
+        room = self.rooms.get(group)
+        # A room belongs to one event loop; tests run several loops in one process.
+        if room is None or room.loop is not asyncio.get_running_loop():
+            room = Room(group)
+            self.rooms[group] = room
+            room.listener = asyncio.create_task(self._listen(room))
+            room.announcer = asyncio.create_task(self._announce(room))
+        return room
+
+    async def join(self, group: str, outbox: Outbox) -> Room:
+        """Add a socket's outbox to the group; return once the process hears the group."""
+        while True:
+            room = self._room(group)
+            if not room.ready.is_set():
+                try:
+                    async with asyncio.timeout(SUBSCRIBE_WAIT):
+                        await room.ready.wait()
+                except TimeoutError:
+                    logger.warning("Joining %s before the realtime layer answered", group)
+            # The last socket may have left (closing the room) while this one waited.
+            if self.rooms.get(group) is room:
+                break
+        room.outboxes.add(outbox)
+        room.changed.set()
+        return room
+
+    async def leave(self, group: str, outbox: Outbox) -> None:
+        room = self.rooms.get(group)
+        if room is None or outbox not in room.outboxes:
+            return
+        room.outboxes.discard(outbox)
+        room.changed.set()
+        if not room.outboxes:
+            del self.rooms[group]
+            await self._close(room)
+
+    async def _close(self, room: Room) -> None:
+        room.announcer.cancel()  # its layer calls are shielded, so cancelling is safe
+        layer = get_channel_layer()
+        if room.channel is not None:
+            with contextlib.suppress(Exception):
+                await layer.group_discard(room.group, room.channel)
+            # The others count this process out at once rather than after PRESENCE_STALE.
+            with contextlib.suppress(Exception):
+                await layer.group_send(room.group, _presence_part(0))
+            # The listener is told to stop rather than cancelled: cancelling a receive from
+            # channels_redis in its first milliseconds can leave it polling Redis forever.
+            with contextlib.suppress(Exception):
+                await layer.send(room.channel, {"type": STOP_TYPE})
+        done, _pending = await asyncio.wait([room.listener, room.announcer], timeout=5)
+        if room.listener not in done:
+            room.listener.cancel()
+
+    async def _subscribe(self, room: Room) -> None:
+        layer = get_channel_layer()
+        while True:
+            try:
+                room.channel = await layer.new_channel("hub.")
+                await layer.group_add(room.group, room.channel)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.exception("Could not join %s on the realtime layer; retrying", room.group)
+                await asyncio.sleep(1)
+                continue
+            room.ready.set()
+            return
+
+    async def _listen(self, room: Room) -> None:
+        await self._subscribe(room)
+        layer = get_channel_layer()
+        while True:
+            try:
+                message = await layer.receive(room.channel)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.exception("Lost the realtime layer for %s; retrying", room.group)
+                await asyncio.sleep(1)
+                # Redis may have lost the group (a restart, or expiry while unreachable).
+                with contextlib.suppress(Exception):
+                    await layer.group_add(room.group, room.channel)
+                continue
+            if message.get("type") == STOP_TYPE:
+                return
+            text = message.get("text")
+            if message.get("type") != EVENT_TYPE or not isinstance(text, str):
+                continue
+            if text.startswith('{"type":"presence_part"'):
+                self._heard_presence(room, text)
+                continue
+            room.deliver(text)
+
+    def _heard_presence(self, room: Room, text: str) -> None:
+        try:
+            part = json.loads(text)
+            process, count = str(part["process"]), int(part["count"])
+        except (ValueError, KeyError, TypeError):
+            return
+        previous = room.parts.get(process)
+        room.parts[process] = (count, time.monotonic())
+        # Only news wakes the announcer: answering every announcement with another would
+        # keep two processes talking to each other forever.
+        if process != PROCESS_ID and (previous is None or previous[0] != count):
+            room.changed.set()
+
+    async def _announce(self, room: Room) -> None:
+        """Tell the other processes this one's count, and this process's sockets the total."""
+        await room.ready.wait()
+        layer = get_channel_layer()
+        while True:
+            # asyncio.timeout, not wait_for: Python 3.11's wait_for can swallow a cancel
+            # that arrives as the event is set, and the room would never close.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(PRESENCE_REFRESH):
+                    await room.changed.wait()
+            room.changed.clear()
+            with contextlib.suppress(Exception):
+                send = layer.group_send(room.group, _presence_part(len(room.outboxes)))
+                await asyncio.shield(send)
+            total = room.total()
+            if total != room.present:
+                room.present = total
+                room.deliver(encode({"type": "presence", "count": total}))
+            await asyncio.sleep(PRESENCE_EVERY)
+
+
+def _presence_part(count: int) -> dict:
+    return {
+        "type": EVENT_TYPE,
+        "text": encode({"type": "presence_part", "process": PROCESS_ID, "count": count}),
+    }
+
+
+hub = Hub()
