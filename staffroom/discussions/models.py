@@ -139,13 +139,12 @@ class Post(models.Model):
 
     @property
     def viewer_reaction_kinds(self) -> set[str]:
-        """The viewer's own reactions, when the selector prefetched them."""
-        return {reaction.kind for reaction in getattr(self, "viewer_reactions", ())}
+        """The viewer's own reactions, when the selector annotated them."""
+        return {kind for kind in ReactionKind.values if getattr(self, f"viewer_{kind}", False)}
 
     @property
     def viewer_vote(self) -> int:
-        votes = getattr(self, "viewer_votes", ())
-        return votes[0].value if votes else 0
+        return getattr(self, "viewer_vote_value", None) or 0
 
 
 def _image_path(instance: "PostImage", filename: str) -> str:

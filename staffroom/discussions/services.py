@@ -435,10 +435,25 @@ def thread_follow_set(*, user, thread: Thread, level: str) -> ThreadFollow:
     return follow
 
 
-def thread_mark_read(*, user, thread: Thread, position: int) -> None:
-    """Remember how far a member has read; only ever moves forward."""
+_UNREAD = object()
+
+
+def thread_mark_read(*, user, thread: Thread, position: int, follow=_UNREAD) -> None:
+    """Remember how far a member has read; only ever moves forward.
+
+    A page that already read the viewer's follow row passes it (or None for no row), so
+    reading a thread one has read before writes nothing.
+    """
     if not user.is_authenticated:
         return
+    if follow is not _UNREAD and follow is not None:
+        if follow.last_read_position < position:
+            ThreadFollow.objects.filter(pk=follow.pk, last_read_position__lt=position).update(
+                last_read_position=position
+            )
+        return
+    if follow is None and not can_post_in_community(user, thread.community):
+        return  # no row to move, and visitors get none
     if not can_post_in_community(user, thread.community):
         # Visitors to a public community keep no read state; only rows they already have move.
         ThreadFollow.objects.filter(

@@ -209,7 +209,9 @@ def thread_detail(request, slug: str, thread_id: int):
         last_shown = 1 if page.next_cursor else thread.last_position
     else:
         last_shown = max([p.position for p in page.posts] + [1])
-    services.thread_mark_read(user=request.user, thread=thread, position=last_shown)
+    services.thread_mark_read(
+        user=request.user, thread=thread, position=last_shown, follow=page.follow
+    )
     notification_services.notifications_mark_read_for_thread(user=request.user, thread_id=thread.pk)
     user = request.user
     # New replies join the end of the thread, so only its last page listens for them.

@@ -2,18 +2,18 @@
 
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
-from staffroom.communities.models import Community
-from staffroom.discussions.models import Post, Thread, ThreadKind
-from staffroom.permissions.actors import is_signed_in
+from staffroom.communities.models import Community, Membership
+from staffroom.discussions.models import Post, Thread, ThreadFollow, ThreadKind
+from staffroom.permissions.actors import is_signed_in, remember_membership
 from staffroom.permissions.communities import (
-    access_community,
     can_manage_community,
     can_moderate_community,
     can_post_in_community,
     can_read_community,
+    can_view_community,
     readable_communities,
 )
 
@@ -112,18 +112,82 @@ def check_can_reply(user, thread: Thread) -> None:
         raise PermissionDenied
 
 
-def access_thread(user, community_slug: str, thread_id: int) -> Thread:
-    """Fetch a thread the viewer may read, or 404 — the same for missing and private."""
-    community = access_community(user, community_slug)
-    thread = (
-        Thread.objects.select_related("community", "space")
-        .filter(pk=thread_id, community=community)
-        .first()
+_MEMBERSHIP_FIELDS = ("id", "role", "state")
+
+
+def _partly_loaded(model, data: dict):
+    """An instance with only ``data`` loaded; other fields load from the database if read.
+
+    Model.from_db takes the values in the model's field order, whatever order names them.
+    """
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in data]
+    return model.from_db(model.objects.db, names, [data[name] for name in names])
+
+
+_FOLLOW_FIELDS = ("id", "level", "last_read_position")
+
+
+def _with_viewer_membership(queryset: QuerySet, user) -> QuerySet:
+    """Read the viewer's membership of the thread's community, and their follow row of the
+    thread (read state), in the thread's own query."""
+    mine = Membership.objects.filter(community=OuterRef("community_id"), user=user)
+    follow = ThreadFollow.objects.filter(thread=OuterRef("pk"), user=user)
+    return queryset.annotate(
+        **{
+            f"_viewer_membership_{name}": Subquery(mine.values(name)[:1])
+            for name in _MEMBERSHIP_FIELDS
+        },
+        **{f"_viewer_follow_{name}": Subquery(follow.values(name)[:1]) for name in _FOLLOW_FIELDS},
     )
+
+
+def viewer_follow(user, thread: Thread):
+    """The viewer's follow row as access_thread read it: a ThreadFollow, None, or
+    NOT_READ when the thread came another way."""
+    if not is_signed_in(user) or not hasattr(thread, "_viewer_follow_id"):
+        return NOT_READ
+    values = [getattr(thread, f"_viewer_follow_{name}") for name in _FOLLOW_FIELDS]
+    if values[0] is None:
+        return None
+    return _partly_loaded(
+        ThreadFollow,
+        {"thread_id": thread.pk, "user_id": user.pk}
+        | dict(zip(_FOLLOW_FIELDS, values, strict=True)),
+    )
+
+
+NOT_READ = object()
+
+
+def _remember_viewer_membership(user, thread: Thread) -> None:
+    values = [getattr(thread, f"_viewer_membership_{name}") for name in _MEMBERSHIP_FIELDS]
+    membership = None
+    if values[0] is not None:
+        # A partly loaded row: any other field is read from the database if ever asked for.
+        membership = _partly_loaded(
+            Membership,
+            {"community_id": thread.community_id, "user_id": user.pk}
+            | dict(zip(_MEMBERSHIP_FIELDS, values, strict=True)),
+        )
+    remember_membership(user, thread.community, membership)
+
+
+def access_thread(user, community_slug: str, thread_id: int) -> Thread:
+    """Fetch a thread the viewer may read, or 404 — the same for missing and private.
+
+    One query reads the thread, its community and space, and the viewer's membership.
+    """
+    threads = Thread.objects.select_related("community", "space").filter(
+        pk=thread_id, community__slug=community_slug
+    )
+    if is_signed_in(user):
+        threads = _with_viewer_membership(threads, user)
+    thread = threads.first()
     if thread is None:
         raise Http404
-    thread.community = community  # keep the cached membership answers
-    if not can_read_thread(user, thread):
+    if is_signed_in(user):
+        _remember_viewer_membership(user, thread)
+    if not can_view_community(user, thread.community) or not can_read_thread(user, thread):
         raise Http404
     return thread
 

@@ -177,16 +177,19 @@ def test_the_space_page_is_flat(client, setting, viewer):
 # --- the thread page ----------------------------------------------------------------------------
 
 
-# Signed in adds the session, user, membership, read state (read and write) and the viewer's
-# own reactions and votes; ranking by votes adds the accepted answers and their viewer state.
+# One query reads the thread, its community and space, and the signed-in viewer's membership
+# and read state; the posts query carries the viewer's own reactions and votes. Signed in
+# adds only the session and the user (the session comes from the cache when Redis is set).
+# Ranking by votes reads the opening post apart, and accepted answers cost one query (none
+# when the thread has none). Issue 6's target is at most 8, for any page size.
 @pytest.mark.parametrize("viewer", VIEWERS, indirect=True)
 @pytest.mark.parametrize(
     ("kind", "query", "ceilings"),
     [
         # Each includes one query for the images of the posts that have some.
-        (ThreadKind.DISCUSSION, "", (6, 14)),
-        (ThreadKind.QUESTION, "", (8, 20)),
-        (ThreadKind.QUESTION, "?sort=oldest", (6, 14)),
+        (ThreadKind.DISCUSSION, "", (4, 6)),
+        (ThreadKind.QUESTION, "", (6, 8)),
+        (ThreadKind.QUESTION, "?sort=oldest", (5, 7)),
     ],
     ids=["discussion", "question-by-votes", "question-oldest"],
 )
