@@ -64,3 +64,41 @@ def test_a_visitor_to_a_public_community_gets_no_read_state(client):
 
     assert client.get(f"/c/big/t/{thread.pk}/").status_code == 200
     assert not ThreadFollow.objects.filter(user=visitor).exists()
+
+
+def test_each_post_links_to_the_addresses_its_routes_give(client):
+    from django.urls import reverse
+
+    from staffroom.discussions.models import PostImage, ThreadKind
+
+    setting = Setting()
+    moderator = a_member(setting.community, role=Role.MODERATOR)
+    thread = a_thread(setting.community, setting.asker, kind=ThreadKind.QUESTION)
+    add_posts(thread, 4, setting, moderator)
+    client.force_login(setting.asker)  # the asker: react, vote, accept, edit their own
+
+    html = client.get(f"/c/big/t/{thread.pk}/?sort=oldest").content.decode()
+
+    from staffroom.discussions.models import Post
+
+    other = (
+        Post.objects.filter(thread=thread, position__gt=1, hidden_at__isnull=True)
+        .exclude(author=setting.asker)
+        .first()
+    )
+    args = ["big", thread.pk, other.position]
+    for name in ["post", "post_react", "post_vote", "post_accept"]:
+        assert f'"{reverse(f"discussions:{name}", args=args)}"' in html, name
+    opening = ["big", thread.pk, 1]
+    assert f'"{reverse("discussions:post_edit", args=opening)}"' in html
+    image = PostImage.objects.filter(post__thread=thread, post__hidden_at__isnull=True).first()
+    image_url = reverse(
+        "discussions:post_image", args=["big", thread.pk, image.post.position, image.pk]
+    )
+    assert f'"{image_url}"' in html
+    client.force_login(moderator)
+    html = client.get(f"/c/big/t/{thread.pk}/?sort=oldest").content.decode()
+    edited = Post.objects.filter(thread=thread, edit_count__gt=0).first()
+    for name, position in [("post_hide", other.position), ("post_history", edited.position)]:
+        url = reverse(f"discussions:{name}", args=["big", thread.pk, position])
+        assert f'"{url}"' in html, name
