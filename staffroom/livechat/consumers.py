@@ -9,16 +9,16 @@ import asyncio
 import json
 import logging
 import random
+from urllib.parse import parse_qs
 
-from asgiref.sync import SyncToAsync
 from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import PermissionDenied
-from django.db import connections
 from django.utils.translation import gettext as _
 
 from staffroom.core.errors import ServiceError
 from staffroom.livechat import frames
+from staffroom.livechat.dbthread import database_sync_to_async
 from staffroom.livechat.hub import hub
 from staffroom.livechat.outbox import Outbox
 from staffroom.livechat.realtime import encode, group_name, thread_group_name
@@ -28,36 +28,6 @@ logger = logging.getLogger(__name__)
 MAX_FRAME_BYTES = 8 * 1024
 RECHECK_SECONDS = 120
 CLOSE_FORBIDDEN = 4403
-
-
-class database_sync_to_async(SyncToAsync):
-    """Run a socket's ORM work in the process's sync thread, keeping its connection.
-
-    channels' version closes "old" connections around every call, which with
-    CONN_MAX_AGE=0 means a new database connection for every frame. Sockets run all
-    their ORM work in asgiref's one sync thread (no per-request thread, unlike HTTP), so
-    one connection serves them all; it is dropped only when broken or left in a
-    transaction, the checks Django makes between requests.
-    """
-
-    def thread_handler(self, loop, *args, **kwargs):
-        try:
-            return super().thread_handler(loop, *args, **kwargs)
-        finally:
-            drop_broken_connections()
-
-
-def drop_broken_connections() -> None:
-    for connection in connections.all(initialized_only=True):
-        if connection.connection is None:
-            continue
-        if connection.get_autocommit() != connection.settings_dict["AUTOCOMMIT"]:
-            connection.close()
-        elif connection.errors_occurred:
-            if connection.is_usable():
-                connection.errors_occurred = False
-            else:
-                connection.close()
 
 
 class _HubConsumer(AsyncWebsocketConsumer):
@@ -73,8 +43,8 @@ class _HubConsumer(AsyncWebsocketConsumer):
 
     async def dispatch(self, message) -> None:
         # channels closes old database connections before every handler: a thread hop
-        # per frame and, with CONN_MAX_AGE=0, a reconnect. database_sync_to_async above
-        # looks after the connection instead.
+        # per frame and, with CONN_MAX_AGE=0, a reconnect. The consumers' own
+        # database_sync_to_async (dbthread) looks after the connection instead.
         handler = getattr(self, get_handler_name(message), None)
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")
@@ -83,7 +53,7 @@ class _HubConsumer(AsyncWebsocketConsumer):
     async def start(self, group: str, hello: dict) -> None:
         self.group = group
         await self.accept()
-        self.outbox = Outbox(self._send_text, self._close)
+        self.outbox = Outbox(self._send_text, self._close, batched=self._wants_batches())
         # The greeting goes first; events heard while joining queue up behind it, and the
         # client knows it hears the group once the greeting arrives.
         self.outbox.push(encode(hello))
@@ -92,8 +62,15 @@ class _HubConsumer(AsyncWebsocketConsumer):
         self.outbox.start()
         self.recheck_task = asyncio.create_task(self._recheck_forever())
 
+    def _wants_batches(self) -> bool:
+        query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
+        return query.get("batch") == ["1"]
+
     async def _send_text(self, text: str) -> None:
-        await self.base_send({"type": "websocket.send", "text": text})
+        # Straight to the server when asgi.KeepServerSend offers it: channels' session
+        # wrapper around send has nothing to do for a chat frame but check the session.
+        send = self.scope.get("server_send") or self.base_send
+        await send({"type": "websocket.send", "text": text})
 
     async def _close(self, code: int) -> None:
         await self.close(code=code)
@@ -119,7 +96,12 @@ class _HubConsumer(AsyncWebsocketConsumer):
         while True:
             # Spread out, so thousands of sockets opened together do not recheck together.
             await asyncio.sleep(RECHECK_SECONDS * random.uniform(0.75, 1.25))
-            if not await database_sync_to_async(self.still_allowed)():
+            try:
+                allowed = await database_sync_to_async(self.still_allowed)()
+            except Exception:  # the database is away: ask again next time
+                logger.exception("Could not recheck a socket's access")
+                continue
+            if not allowed:
                 self.close_after_reply(CLOSE_FORBIDDEN)
                 return
 

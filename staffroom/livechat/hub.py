@@ -22,7 +22,12 @@ from staffroom.livechat.realtime import EVENT_TYPE, encode
 
 logger = logging.getLogger(__name__)
 
-PUSH_SLICE = 100  # outboxes handed an event per turn of the event loop
+PUSH_SLICE = 16  # outboxes handed an event per turn of the event loop
+# A room hands out events at most every HAND_OUT_EVERY seconds per socket it holds (up to
+# HAND_OUT_MAX); events arriving in between share a frame. Writing a frame costs every
+# socket the same, so a big room waits longer and saves more, a small one hardly waits.
+HAND_OUT_EVERY = 0.00004
+HAND_OUT_MAX = 0.1
 PRESENCE_EVERY = 2.0  # at most one presence update per room and process in this many seconds
 PRESENCE_REFRESH = 15.0  # re-announce even without changes, so a dead process drops out
 PRESENCE_STALE = 45.0
@@ -49,6 +54,7 @@ class Room:
         self.present = 0
         self.pending: list[str] = []
         self.sending = False
+        self.handed_out_at = -HAND_OUT_MAX
 
     def total(self) -> int:
         now = time.monotonic()
@@ -58,38 +64,49 @@ class Room:
     def deliver(self, text: str) -> None:
         """Send an event to every socket of the room in this process.
 
-        An event goes out at once unless the previous one is still being handed out; the
-        events that arrive meanwhile then share the next frame. A burst of posts thus
-        costs each socket a few frames rather than one per post, and only when the
-        process is busy enough for that to matter.
+        After a quiet spell an event goes out at once. Otherwise it waits until the
+        previous one has been handed to every socket and a gap has passed (longer for
+        bigger rooms), and shares a frame with whatever else arrived meanwhile: a burst of
+        posts costs each socket a few writes rather than one per post (for clients that
+        read batches).
         """
         self.pending.append(text)
         if not self.sending:
+            self._next()
+
+    def _next(self) -> None:
+        gap = min(HAND_OUT_MAX, HAND_OUT_EVERY * len(self.outboxes))
+        wait = self.handed_out_at + gap - self.loop.time()
+        if wait <= 0:
             self._hand_out()
+        else:
+            self.sending = True  # until the timer hands out what is pending
+            self.loop.call_later(wait, self._hand_out)
 
     def _hand_out(self) -> None:
-        frame = join_frames(self.pending)
+        events = self.pending
         self.pending = []
         self.sending = True
-        self._push(frame, list(self.outboxes), 0)
+        self.handed_out_at = self.loop.time()
+        self._push(events, join_frames(events), list(self.outboxes), 0)
 
-    def _push(self, frame: str, outboxes: list[Outbox], start: int) -> None:
+    def _push(self, events: list[str], joined: str, outboxes: list[Outbox], start: int) -> None:
         # Pushing never waits: each outbox's own task writes to its socket, so a reader on
         # a slow network cannot hold up the others. The pushes go in slices, one slice per
         # turn of the event loop, so that the sockets' writes and everything else the
         # process does (a post committing, the next event arriving) interleave with them.
         end = start + PUSH_SLICE
         for outbox in outboxes[start:end]:
-            outbox.push(frame)
+            outbox.push_events(events, joined)
         if end < len(outboxes):
-            self.loop.call_soon(self._push, frame, outboxes, end)
+            self.loop.call_soon(self._push, events, joined, outboxes, end)
         else:
             self.loop.call_soon(self._pushed)
 
     def _pushed(self) -> None:
         self.sending = False
         if self.pending:
-            self._hand_out()
+            self._next()
 
 
 class Hub:
@@ -215,6 +232,9 @@ class Hub:
                     await room.changed.wait()
             room.changed.clear()
             with contextlib.suppress(Exception):
+                # Joining again renews the membership, which the layer drops after a day
+                # (channels' group_expiry): a slow chat's page may stay open longer.
+                await asyncio.shield(layer.group_add(room.group, room.channel))
                 send = layer.group_send(room.group, _presence_part(len(room.outboxes)))
                 await asyncio.shield(send)
             total = room.total()

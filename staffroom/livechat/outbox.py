@@ -31,9 +31,13 @@ class Outbox:
         self,
         send_text: Callable[[str], Awaitable[None]],
         close: Callable[[int], Awaitable[None]],
+        *,
+        batched: bool = False,
     ):
         self.send_text = send_text
         self.close = close
+        # Whether the client reads frames holding an array of events (it asked, ?batch=1).
+        self.batched = batched
         self.frames: deque[str | int] = deque()
         self.waiter: asyncio.Future | None = None
         self.task: asyncio.Task | None = None
@@ -54,6 +58,14 @@ class Outbox:
             return
         self.frames.append(text)
         self._wake()
+
+    def push_events(self, events: list[str], joined: str) -> None:
+        """Queue events that arrived together: as one frame if the client reads arrays."""
+        if self.batched:
+            self.push(joined)
+        else:
+            for event in events:
+                self.push(event)
 
     def close_after(self, code: int) -> None:
         """Close the socket once the frames already queued are written."""
@@ -77,7 +89,7 @@ class Outbox:
                     if isinstance(frame, int):
                         await self.close(frame)
                         return
-                    if frames and isinstance(frames[0], str):
+                    if self.batched and frames and isinstance(frames[0], str):
                         # Behind: what has piled up goes out as one frame.
                         batch = [frame]
                         while frames and isinstance(frames[0], str) and len(batch) < MAX_JOINED:

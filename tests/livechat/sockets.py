@@ -48,11 +48,12 @@ class Socket:
             headers.append((b"origin", origin.encode()))
         if cookie:
             headers.append((b"cookie", cookie.encode()))
+        path, _, query = path.partition("?")
         scope = {
             "type": "websocket",
             "path": path,
             "raw_path": path.encode(),
-            "query_string": b"",
+            "query_string": query.encode(),
             "headers": headers,
             "subprotocols": [],
             "client": ("127.0.0.1", 50000),
