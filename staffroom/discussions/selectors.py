@@ -23,7 +23,12 @@ from staffroom.discussions.models import (
     Vote,
 )
 from staffroom.permissions.actors import is_signed_in
-from staffroom.permissions.discussions import NOT_READ, readable_threads, viewer_follow
+from staffroom.permissions.discussions import (
+    NOT_READ,
+    can_moderate_thread,
+    readable_threads,
+    viewer_follow,
+)
 
 THREADS_PER_PAGE = 30
 POSTS_PER_PAGE = 25
@@ -302,3 +307,33 @@ def page_of_position(position: int, size: int = POSTS_PER_PAGE) -> int:
 
 def post_revisions(*, post: Post) -> list:
     return list(post.revisions.select_related("editor__profile"))
+
+
+def posts_after(viewer, thread, after: int, until: int | None) -> tuple[list[Post], bool]:
+    """Read the replies after ``after`` as the thread page would show them; say if more follow.
+
+    New replies (no ``until``) leave out posts the viewer may not read in full, since an
+    appended placeholder would tell them nothing. Re-reading posts already on the page
+    (``until``) keeps placeholders, so a post hidden since is replaced by one.
+    """
+    size = POSTS_PER_PAGE
+    posts = Post.objects.filter(thread=thread, position__gt=max(after, 1))
+    if until is not None:
+        posts = posts.filter(position__lte=until)
+    else:
+        posts = posts.filter(deleted_at__isnull=True)
+        if not can_moderate_thread(viewer, thread):
+            own = Q(author_id=viewer.pk) if is_signed_in(viewer) else Q(pk__in=[])
+            posts = posts.filter(Q(hidden_at__isnull=True) | own)
+    accepted = AcceptedAnswer.objects.filter(post=OuterRef("pk")).values("label")[:1]
+    posts = posts.annotate(acceptance=Subquery(accepted))
+    # The same prefetch of the viewer's reactions and votes as the thread page.
+    rows = list(_with_viewer_state(posts, viewer).order_by("position")[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    attach_images(rows)
+    for row in rows:
+        # A hidden or deleted answer no longer counts as accepted, as on the thread page.
+        row.is_accepted = row.acceptance is not None and row.is_visible
+        row.accepted_label = row.acceptance if row.is_accepted else None
+    return rows, more

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import OuterRef, Q, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,11 +26,10 @@ from staffroom.discussions.forms import (
     ThreadForm,
     VoteForm,
 )
-from staffroom.discussions.models import AcceptedAnswer, FollowLevel, Post, PostImage, ThreadKind
+from staffroom.discussions.models import FollowLevel, Post, PostImage, ThreadKind
 from staffroom.notifications import services as notification_services
 from staffroom.permissions import communities as community_perms
 from staffroom.permissions import discussions as perms
-from staffroom.permissions.actors import is_signed_in
 from staffroom.search import selectors as search_selectors
 
 
@@ -247,42 +245,12 @@ def _number(value: str | None) -> int | None:
         return None
 
 
-def _posts_after(viewer, thread, after: int, until: int | None) -> tuple[list[Post], bool]:
-    """Read the replies after ``after`` as the thread page would show them; say if more follow.
-
-    New replies (no ``until``) leave out posts the viewer may not read in full, since an
-    appended placeholder would tell them nothing. Re-reading posts already on the page
-    (``until``) keeps placeholders, so a post hidden since is replaced by one.
-    """
-    size = selectors.POSTS_PER_PAGE
-    posts = Post.objects.filter(thread=thread, position__gt=max(after, 1))
-    if until is not None:
-        posts = posts.filter(position__lte=until)
-    else:
-        posts = posts.filter(deleted_at__isnull=True)
-        if not perms.can_moderate_thread(viewer, thread):
-            own = Q(author_id=viewer.pk) if is_signed_in(viewer) else Q(pk__in=[])
-            posts = posts.filter(Q(hidden_at__isnull=True) | own)
-    accepted = AcceptedAnswer.objects.filter(post=OuterRef("pk")).values("label")[:1]
-    posts = posts.annotate(acceptance=Subquery(accepted))
-    # selectors owns the viewer's reactions and votes; the same prefetch as the thread page.
-    rows = list(selectors._with_viewer_state(posts, viewer).order_by("position")[: size + 1])
-    more = len(rows) > size
-    rows = rows[:size]
-    selectors.attach_images(rows)
-    for row in rows:
-        # A hidden or deleted answer no longer counts as accepted, as on the thread page.
-        row.is_accepted = row.acceptance is not None and row.is_visible
-        row.accepted_label = row.acceptance if row.is_accepted else None
-    return rows, more
-
-
 @require_safe
 def posts_after(request, slug: str, thread_id: int, position: int):
     """Send the replies after ``position``, each rendered for this reader (live updates)."""
     thread = perms.access_thread(request.user, slug, thread_id)
     until = _number(request.GET.get("until"))
-    posts, more = _posts_after(request.user, thread, position, until)
+    posts, more = selectors.posts_after(request.user, thread, position, until)
     if until is None and posts:
         services.thread_mark_read(user=request.user, thread=thread, position=posts[-1].position)
     user = request.user

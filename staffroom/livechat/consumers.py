@@ -170,13 +170,11 @@ class ThreadConsumer(_HubConsumer):
 
     async def connect(self) -> None:
         self.thread_id = self.scope["url_route"]["kwargs"]["thread_id"]
-        allowed = await database_sync_to_async(frames.may_read_thread)(
-            self.scope["user"], self.thread_id
-        )
-        if not allowed:
+        hello = await database_sync_to_async(frames.open_thread)(self.scope["user"], self.thread_id)
+        if hello is None:
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        await self.start(thread_group_name(self.thread_id), {"type": "hello"})
+        await self.start(thread_group_name(self.thread_id), hello)
 
     def still_allowed(self) -> bool:
         return frames.may_read_thread(self.scope["user"], self.thread_id)

@@ -72,6 +72,18 @@ def may_read_thread(user, thread_id: int) -> bool:
     return thread is not None and user is not None and can_read_thread(user, thread)
 
 
+def open_thread(user, thread_id: int) -> dict | None:
+    """A thread socket's first frame, or None when the viewer may not read the thread.
+
+    It carries the thread's last position, so a reply posted between the page being
+    rendered and the socket opening is fetched rather than missed.
+    """
+    thread = _one(Thread.objects.select_related("community").filter(pk=thread_id))
+    if thread is None or not can_read_thread(user, thread):
+        return None
+    return {"type": "hello", "position": thread.last_position}
+
+
 def open_chat(user, chat_id: int) -> dict | None:
     """The first frame for a new socket, or None when the viewer may not read the chat."""
     chat = _chat(chat_id)

@@ -24,6 +24,9 @@ from staffroom.permissions import livechat as perms
 from staffroom.permissions.communities import can_post_in_community
 
 MAX_DRAFT = 4000
+# Not a real account: the controls template needs an author other than the viewer so that
+# its "Mute" form is rendered; livechat.js swaps in the real author or drops the form.
+ACTIONS_PLACEHOLDER_AUTHOR = -1
 STATE_LABELS = dict(ChatState.choices)
 
 
@@ -122,8 +125,20 @@ def chat_detail(request, slug: str, chat_id: int):
             "composer_note": note,
             "can_see_script": context["can_moderate"] or context["can_edit"],
             "pending_count": len(page.questions) - len(page.released),
+            "actions_placeholder": _actions_placeholder(chat, context["state"]),
         },
     )
+
+
+def _actions_placeholder(chat: Chat, state: str) -> ChatMessage | None:
+    """The message the page's controls template is rendered for, while messages may arrive.
+
+    Live messages are broadcast without controls; livechat.js copies this viewer's controls
+    from the template and puts the real message's id and author where these are.
+    """
+    if state not in (ChatState.LIVE, ChatState.SCHEDULED):
+        return None
+    return ChatMessage(pk=0, chat=chat, author_id=ACTIONS_PLACEHOLDER_AUTHOR, like_count=0)
 
 
 @login_required

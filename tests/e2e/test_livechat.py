@@ -105,10 +105,24 @@ def test_the_host_releases_q1_a_participant_answers_and_the_transcript_groups_it
 
     expect(stream(host)).to_contain_text(ANSWER)
     expect(participant.get_by_label("Your message")).to_have_value("")
-    for page in (host, participant):
-        assert page.evaluate("() => window.notReloaded === true"), "the page reloaded"
     message = ChatMessage.objects.get()
     assert (message.question.number, message.body) == (1, ANSWER)
+
+    # The message arrived without controls; each page gave it the ones its reader may use.
+    on_host = stream(host).locator(f"#m{message.pk}")
+    expect(on_host.get_by_role("button", name="Mute for this chat")).to_be_visible()
+    expect(on_host.get_by_role("button", name="Hide")).to_be_visible()
+    reply = on_host.get_by_role("link", name="Reply · Priya Participant")
+    expect(reply).to_have_attribute(
+        "href", f"{chat.get_absolute_url()}?reply_to={message.pk}#composer"
+    )
+    on_participant = stream(participant).locator(f"#m{message.pk}")
+    expect(on_participant.get_by_role("button", name="Hide")).to_have_count(0)
+    expect(on_participant.get_by_role("button", name="Mute for this chat")).to_have_count(0)
+    on_host.get_by_role("button", name="Like").click()
+    expect(on_participant.locator(".like-count")).to_have_text("1")
+    for page in (host, participant):
+        assert page.evaluate("() => window.notReloaded === true"), "the page reloaded"
 
     host.get_by_role("button", name="End chat now").click()
 
@@ -149,4 +163,9 @@ def test_a_reader_who_may_not_post_sees_the_chat_live_without_a_composer(people,
     host.get_by_role("button", name="Send").click()
 
     expect(stream(reader)).to_contain_text("Welcome, everyone reading along.")
+    # A reader who may not take part gets the like count and no controls.
+    arrived = stream(reader).locator(".chat-message").last
+    expect(arrived.locator(".chat-like-static")).to_have_text("0 likes")
+    expect(arrived.get_by_role("button")).to_have_count(0)
+    expect(arrived.get_by_role("link", name="Reply")).to_have_count(0)
     assert_accessible_in_both_schemes(reader)

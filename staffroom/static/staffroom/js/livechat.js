@@ -69,6 +69,43 @@
     if (timeFormat && !isNaN(when)) element.textContent = timeFormat.format(when);
   }
 
+  /* A live message arrives without controls; this reader's come from the page's template,
+   * rendered for message 0 and a stand-in author. */
+  var actionsTemplate = document.getElementById("chat-actions");
+
+  function addActions(element, frame) {
+    var slot = element && element.querySelector(".chat-actions");
+    if (!slot || slot.children.length || !actionsTemplate) return;
+    var actions = actionsTemplate.content.firstElementChild.cloneNode(true);
+    var id = String(frame.id);
+    var author = typeof frame.author === "number" ? frame.author : null;
+    var nameElement = element.querySelector(".chat-meta strong");
+    var name = nameElement ? nameElement.textContent : "";
+    actions.querySelectorAll("form[action]").forEach(function (form) {
+      form.setAttribute("action", form.getAttribute("action").replace("/m/0/", "/m/" + id + "/"));
+    });
+    actions.querySelectorAll("[data-message]").forEach(function (item) {
+      item.setAttribute("data-message", id);
+    });
+    actions.querySelectorAll(".chat-reply-link").forEach(function (link) {
+      link.setAttribute("href", link.getAttribute("href").replace("reply_to=0", "reply_to=" + id));
+      link.setAttribute("data-reply", id);
+      link.setAttribute("data-reply-name", name);
+      var hidden = link.querySelector(".visually-hidden");
+      if (hidden) hidden.textContent = " · " + name;
+    });
+    actions.querySelectorAll(".chat-mute").forEach(function (form) {
+      if (author === null || author === me) {
+        form.remove();
+        return;
+      }
+      form.setAttribute("data-user", String(author));
+      var field = form.querySelector("input[name=user]");
+      if (field) field.value = String(author);
+    });
+    slot.replaceWith(actions);
+  }
+
   function fragment(html) {
     var template = document.createElement("template");
     template.innerHTML = html.trim();
@@ -206,7 +243,11 @@
       stopPolling();
       say("");
     },
-    message: function (frame) { append(fragment(frame.html)); },
+    message: function (frame) {
+      var element = fragment(frame.html);
+      addActions(element, frame);
+      append(element);
+    },
     question: onQuestion,
     hidden: function (frame) {
       var message = document.getElementById("m" + frame.id);
