@@ -230,6 +230,7 @@ class Outcome:
     acks: list = field(default_factory=list)  # ms from sending a post to its ok or error
     accepted: list = field(default_factory=list)  # refs of the posts answered "ok"
     max_send_lag_ms: float = 0.0
+    compressed: int = 0  # connections on which the server accepted permessage-deflate
 
 
 FILLER = (
@@ -335,6 +336,7 @@ async def run_plan(plan: Plan, control, report) -> None:
     assert message[0] == "stop", message
     cpu = sum(os.times()[:2]) - cpu_before
     outcome.lost = sum(1 for c in connections if c is not None and not c.open)
+    outcome.compressed = sum(1 for c in connections if c is not None and c.inflate is not None)
     for connection in connections:
         if connection is not None:
             connection.close()
@@ -346,6 +348,7 @@ def _results(plan: Plan, tally: Tally, outcome: Outcome, cpu: float) -> dict:
     return {
         "index": plan.index,
         "connected": outcome.connected,
+        "compressed": outcome.compressed,
         "failed": outcome.failed,
         "lost": outcome.lost,
         "connect_ms": outcome.connect_ms,

@@ -46,6 +46,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--client-processes", type=int, default=2)
     p.add_argument("--body-chars", type=int, default=200, help="length of each message")
     p.add_argument("--no-compression", action="store_true", help="do not offer permessage-deflate")
+    p.add_argument(
+        "--server-compression",
+        action="store_true",
+        help="start the server with STAFFROOM_WS_COMPRESSION=true (it declines deflate by default)",
+    )
     p.add_argument("--no-batch", action="store_true", help="one event per frame (no ?batch=1)")
     p.add_argument("--workers", type=int, default=1, help="ASGI worker processes")
     p.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
@@ -241,6 +246,8 @@ def merge(parts: list[dict], *, cores: dict, window: float, connect_seconds: flo
         },
         "latency_ms": latency_summary(histogram, max(p["max_latency_ms"] for p in parts)),
         "frames_received": sum(p["frames"] for p in parts),
+        # What the handshakes agreed, whatever the options said (a --url server decides).
+        "compressed_connections": sum(p.get("compressed", 0) for p in parts),
         "bytes_received": sum(p["bytes"] for p in parts),
         "max_send_lag_ms": max((p["max_send_lag_ms"] for p in parts), default=0.0),
         "cpu_cores_used": cpu_split(cores, client_cpu / window),
@@ -280,6 +287,8 @@ def run(options) -> dict:
         env = server_env(
             described | {"var_dir": str(work_dir)}, var_dir=work_dir, redis=options.redis
         )
+        if options.server_compression:
+            env["STAFFROOM_WS_COMPRESSION"] = "true"
         manifest = _setup(options, env, work_dir)
         host, port, database = "127.0.0.1", free_port(), target.vendor
         server = Server(env, port=port, workers=options.workers, log_path=work_dir / "server.log")

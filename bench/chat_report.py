@@ -21,7 +21,10 @@ def _configuration(result: dict) -> str:
     settings = result["settings"]
     database = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(result["database"], "?")
     layer = "Redis" if result["redis"] else "in-memory layer"
-    deflate = "" if settings.get("compression", True) else ", no compression"
+    compressed = result.get("compressed_connections")
+    if compressed is None:  # runs from before the handshakes were counted
+        compressed = settings.get("compression", True)
+    deflate = ", deflate" if compressed else ", no compression"
     batch = ", batched frames" if settings.get("batch", False) else ", one event per frame"
     return f"{settings['workers']} worker(s), {database}, {layer}{batch}{deflate}"
 

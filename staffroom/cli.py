@@ -26,6 +26,7 @@ def _setup() -> None:
 
 def _run_uvicorn(host: str, port: int, workers: int) -> None:
     import uvicorn
+    from django.conf import settings
 
     uvicorn.run(
         "staffroom.asgi:application",
@@ -34,6 +35,7 @@ def _run_uvicorn(host: str, port: int, workers: int) -> None:
         workers=workers,
         proxy_headers=True,
         lifespan="on",
+        ws_per_message_deflate=settings.WS_COMPRESSION,
         log_level="info",
     )
 

@@ -167,6 +167,10 @@ else:
     }
 # How often each server process checks chat schedules (release questions, remind, archive).
 LIVECHAT_TICK_SECONDS = int(os.environ.get("STAFFROOM_LIVECHAT_TICK_SECONDS", "15"))
+# permessage-deflate on WebSockets. Off by default: each socket compresses alone, so a chat
+# event costs the server a compression per reader, which in a busy chat doubled its latency
+# (bench/RESULTS.md, "Live chat load"); chat traffic is a few kilobytes a second anyway.
+WS_COMPRESSION = env_bool("STAFFROOM_WS_COMPRESSION", False)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["staffroom.accounts.backends.StaffroomBackend"]

@@ -5,10 +5,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_a_tiny_chat_load_delivers_every_message_and_writes_the_table(tmp_path):
+# The server declines permessage-deflate unless STAFFROOM_WS_COMPRESSION says otherwise;
+# with it, the client inflates every frame (as browsers do).
+@pytest.mark.parametrize("server_compression", [False, True], ids=["plain", "deflate"])
+def test_a_tiny_chat_load_delivers_every_message_and_writes_the_table(tmp_path, server_compression):
     results_dir, results_file = tmp_path / "results", tmp_path / "RESULTS.md"
     results_file.write_text("# Benchmark results\n\n## S · SQLite\n\nearlier tables stay\n")
     command = [
@@ -17,6 +22,8 @@ def test_a_tiny_chat_load_delivers_every_message_and_writes_the_table(tmp_path):
         "--client-processes", "2", "--label", "smoke", "--var-dir", str(tmp_path / "var"),
         "--results-dir", str(results_dir), "--results-file", str(results_file),
     ]  # fmt: skip
+    if server_compression:
+        command.append("--server-compression")
 
     finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
@@ -24,6 +31,7 @@ def test_a_tiny_chat_load_delivers_every_message_and_writes_the_table(tmp_path):
     (result_path,) = results_dir.glob("*.json")
     result = json.loads(result_path.read_text())
     assert result["clients"]["connected"] == 20
+    assert result["compressed_connections"] == (20 if server_compression else 0)
     assert result["messages"]["sent"] == result["messages"]["accepted"] == 10
     assert result["errors"] == {}
     assert result["delivery"] == {
@@ -40,3 +48,4 @@ def test_a_tiny_chat_load_delivers_every_message_and_writes_the_table(tmp_path):
     assert "earlier tables stay" in table
     assert "## Live chat load" in table
     assert "| 20/20 | 5 · 5/s | 200/200 (100.00 %) |" in table
+    assert ("deflate" in table) is server_compression
