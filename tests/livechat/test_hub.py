@@ -7,6 +7,7 @@ run, Redis when REDIS_URL is set.
 import asyncio
 import itertools
 import json
+import time
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -236,6 +237,36 @@ def test_the_gap_between_hand_outs_grows_with_the_room(monkeypatch):
     run(scenario)
     assert small[0].handed == [first, second]
     assert big[0].handed == [first]
+
+
+class SlowCollector(Collector):
+    """Handing it an event takes a while, as writing to thousands of sockets does."""
+
+    def push(self, text: str) -> None:
+        time.sleep(0.2)
+        super().push(text)
+
+
+def test_a_room_that_took_long_to_hand_out_waits_as_long_before_the_next(monkeypatch):
+    monkeypatch.setattr(hub_module, "HAND_OUT_EVERY", 0.0)
+    slow = SlowCollector(batched=True)
+    first, second, third = (encode({"type": "message", "id": n}) for n in (1, 2, 3))
+
+    async def scenario():
+        room = hub_module.Room("livechat.unit")
+        room.outboxes.add(slow)
+        room.deliver(first)  # takes 0.2 s to hand out
+        for _ in range(5):
+            await asyncio.sleep(0)
+        assert room.last_round >= 0.2
+        room.deliver(second)
+        await asyncio.sleep(0.05)
+        room.deliver(third)
+        assert slow.handed == [first]  # without the measured round, second would be out
+        await asyncio.sleep(0.6)
+        assert slow.handed == [first, f"[{second},{third}]"]
+
+    run(scenario)
 
 
 def test_a_reader_that_fell_behind_gets_its_backlog_in_one_frame(group):
