@@ -132,11 +132,13 @@ def notifications_mark_read(*, user, ids: list[int] | None = None) -> None:
 def notifications_mark_read_for_thread(*, user, thread_id: int) -> None:
     """Mark what a member was told about a thread read once they open it."""
     if user.is_authenticated and user.profile.unread_notifications:
-        with transaction.atomic():
-            ids = list(
-                Notification.objects.filter(
-                    user=user, thread_id=thread_id, read_at__isnull=True
-                ).values_list("pk", flat=True)
-            )
-            if ids:
-                notifications_mark_read(user=user, ids=ids)
+        # Looked up outside a transaction: a member with unread news about other threads
+        # opens this one without a write (on SQLite, without taking the database's write
+        # lock). notifications_mark_read only touches rows that are still unread.
+        ids = list(
+            Notification.objects.filter(
+                user=user, thread_id=thread_id, read_at__isnull=True
+            ).values_list("pk", flat=True)
+        )
+        if ids:
+            notifications_mark_read(user=user, ids=ids)

@@ -1,6 +1,8 @@
 """Watchers hear about replies, answer authors about acceptance; private threads stay private."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from staffroom.communities.models import Visibility
 from staffroom.communities.services import community_create, community_join, community_leave
@@ -101,3 +103,29 @@ def test_the_inbox_lists_notifications_and_marks_all_read(setting, client):
     assert "Helper replied in" in page
     asker.profile.refresh_from_db()
     assert asker.profile.unread_notifications == 0
+
+
+def test_news_about_another_thread_stays_unread_and_costs_no_write(setting, client):
+    asker, helper, community, thread = setting
+    other = services.thread_create(
+        author=asker,
+        community=community,
+        space=community.spaces.first(),
+        kind=ThreadKind.DISCUSSION,
+        title="Bar models",
+        body="Where do you start?",
+    )
+    services.post_create(author=helper, thread=other, body="With fractions of a length.")
+    client.force_login(asker)
+    client.get(thread.get_absolute_url())  # the read state of this thread is written once
+
+    with CaptureQueriesContext(connection) as context:
+        client.get(thread.get_absolute_url())
+
+    # Reading a thread one has read before takes no write, so no transaction: on SQLite
+    # a transaction here would take the database's write lock for a page view.
+    statements = [query["sql"].split()[0].upper() for query in context.captured_queries]
+    assert not {"BEGIN", "SAVEPOINT", "UPDATE", "INSERT"} & set(statements), statements
+    asker.profile.refresh_from_db()
+    assert asker.profile.unread_notifications == 1
+    assert Notification.objects.get(read_at__isnull=True).thread_id == other.pk
