@@ -5,6 +5,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from bench import chat_report
+
 SIZES = ("tiny", "S", "M")
 DATABASE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 THREAD_PAGES = ("thread", "thread_signed_in", "hot_first")
@@ -147,8 +149,13 @@ def targets(result: dict, smaller: dict | None = None) -> list[tuple[str, str, b
     )
     cold = result["cold_start_seconds"]
     checks.append(_check("cold start ≤ 3 s", cold, MAX_COLD_START, f"{cold:.2f} s"))
-    rss = result["max_rss_bytes"]
-    checks.append(_check("server RSS ≤ 1 GB", rss, MAX_RSS, _mib(rss)))
+    stack = result.get("max_stack_bytes")
+    if stack:
+        label = "whole stack ≤ 1 GB (" + " + ".join(_stack_parts(result)) + ")"
+        checks.append(_check(label, stack, MAX_RSS, _mib(stack)))
+    else:  # runs from before the stack was measured
+        rss = result["max_rss_bytes"]
+        checks.append(_check("server RSS ≤ 1 GB", rss, MAX_RSS, _mib(rss)))
     if smaller is not None:
         for s in result["scenarios"]:
             before = p95(smaller, s["name"])
@@ -165,14 +172,25 @@ def targets(result: dict, smaller: dict | None = None) -> list[tuple[str, str, b
     return checks
 
 
+SERVICE_NAMES = {"postgres": "PostgreSQL", "redis-server": "Redis"}
+
+
+def _stack_parts(result: dict) -> list[str]:
+    return ["server", *(SERVICE_NAMES.get(n, n) for n in result.get("services", []))]
+
+
 def _cpu_line(result: dict) -> str:
     cores = result.get("cpu_cores_used")
     if not cores:
         return ""
+    services = ""
+    if "services" in cores:
+        names = " and ".join(_stack_parts(result)[1:])
+        services = f"{names} {cores['services']:.2f}, "
     return (
-        f"CPU while loading, in cores: server {cores['server']:.2f}, client {cores['client']:.2f}, "
-        f"other processes {cores['other']:.2f} (load average before: "
-        f"{result['load_average_before']:.2f})"
+        f"CPU while loading, in cores: server {cores['server']:.2f}, {services}"
+        f"client {cores['client']:.2f}, other processes {cores['other']:.2f} (load average "
+        f"before: {result['load_average_before']:.2f})"
     )
 
 
@@ -209,6 +227,14 @@ def section(result: dict, smaller: dict | None = None) -> list[str]:
         "",
         f"Cold start (spawn → first 200 on /healthz): {result['cold_start_seconds']:.2f} s  ",
         f"Max RSS of the server process tree: {_mib(result['max_rss_bytes'])}  ",
+        *(
+            [
+                f"Whole stack at its largest ({', '.join(_stack_parts(result))}; proportional "
+                f"set size, so shared memory counts once): {_mib(result['max_stack_bytes'])}  "
+            ]
+            if result.get("max_stack_bytes")
+            else []
+        ),
         _cpu_line(result),
         "",
     ]
@@ -274,15 +300,84 @@ def _smaller(result: dict, results: list[dict]) -> dict | None:
     )
 
 
+def _same_setup(a: dict, b: dict) -> bool:
+    return (a["size"], a["database"], a["redis"]) == (b["size"], b["database"], b["redis"])
+
+
+def before_and_after(before: dict, after: dict) -> list[str]:
+    """Compare a kept earlier run with the newest run of the same size, database and cache.
+
+    The two may come from different machines, so each time is shown beside its own run's F1
+    floor: the ratios and the query counts compare, the milliseconds only within a run.
+    """
+    database = DATABASE_NAMES.get(after["database"], after["database"])
+    floors = p95(before, "f1"), p95(after, "f1")
+    lines = [
+        f"### {after['size']} · {database}{' + Redis' if after['redis'] else ''}",
+        "",
+        f"- before: {before['date']} · `{before['commit']}` · {before['machine']['cpu']}, "
+        f"F1 p95 {_ms(floors[0])} ms",
+        f"- after: {after['date']} · `{after['commit']}` · {after['machine']['cpu']}, "
+        f"F1 p95 {_ms(floors[1])} ms",
+        "",
+        "| scenario | p95 before (ms, ÷ F1) | p95 after (ms, ÷ F1) | SQL queries | bytes |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    earlier = {s["name"]: s for s in before["scenarios"]}
+    for s in after["scenarios"]:
+        was = earlier.get(s["name"])
+        if was is None or s["name"] == "f1":
+            continue
+        old, new = was["latency"]["p95_ms"], s["latency"]["p95_ms"]
+        lines.append(
+            f"| {s['title']} | {_ms(old)} ({_ratio(old, floors[0])}) "
+            f"| {_ms(new)} ({_ratio(new, floors[1])}) "
+            f"| {was['queries']} → {s['queries']} | {was['bytes']:,} → {s['bytes']:,} |"
+        )
+    cold = before["cold_start_seconds"], after["cold_start_seconds"]
+    lines += ["", f"Cold start {cold[0]:.2f} s → {cold[1]:.2f} s.", ""]
+    return lines
+
+
+def _history(results_dir: Path, results: list[dict]) -> list[str]:
+    """The "before and after" section: runs kept in results/before/ against the newest."""
+    kept = load_results(results_dir / "before") if (results_dir / "before").is_dir() else []
+    pairs = [
+        (before, after)
+        for before in kept
+        for after in results
+        if _same_setup(before, after) and after["commit"] != before["commit"]
+    ]
+    if not pairs:
+        return []
+    lines = [
+        "## Before and after",
+        "",
+        "Earlier runs kept in `results/before/` (copy a run's JSON there before a change), "
+        "beside the newest run of the same size, database and cache.",
+        "",
+    ]
+    for before, after in pairs:
+        lines += before_and_after(before, after)
+    return lines
+
+
 def write_results(results_dir: Path, results_file: Path) -> str:
-    """Rewrite the results file from every JSON result in results_dir; return its text."""
+    """Rewrite the results file from every JSON result in results_dir; return its text.
+
+    The live chat section (bench.chat_load) is kept: it has results of its own.
+    """
     results = load_results(results_dir)
     lines = [HEADER]
     for result in results:
         lines += section(result, _smaller(result, results))
     if not results:
         lines.append("No results yet: run `python -m bench run --size S --db sqlite`.\n")
+    lines += _history(results_dir, results)
     text = "\n".join(lines).rstrip() + "\n"
     results_file.parent.mkdir(parents=True, exist_ok=True)
     results_file.write_text(text)
+    if (results_dir / "chat").is_dir():
+        chat_report.write(results_dir / "chat", results_file)
+        text = results_file.read_text()
     return text

@@ -117,12 +117,54 @@ def process_tree_rss(pid: int) -> int:
     return total
 
 
-def _process_cpu(pid: int) -> float:
+def _process_cpu(pid: int, *, children: bool = False) -> float:
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+    used = int(fields[11]) + int(fields[12])  # utime + stime
+    if children:  # cutime + cstime: children that exited, such as finished database backends
+        used += int(fields[13]) + int(fields[14])
+    return used / TICKS
+
+
+def service_names(database: str, redis: bool) -> tuple[str, ...]:
+    """The process names of the services this run's stack uses (from /proc/<pid>/comm)."""
+    return (("postgres",) if database == "postgresql" else ()) + (
+        ("redis-server",) if redis else ()
+    )
+
+
+def service_pids(names: tuple[str, ...]) -> list[int]:
+    """The processes of the local PostgreSQL and Redis servers (every backend included)."""
+    if not names:
+        return []
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if (entry / "comm").read_text().strip() in names:
+                pids.append(int(entry.name))
+        except OSError:
+            continue
+    return pids
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size in bytes: shared pages (PostgreSQL's buffers) counted once overall."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def stack_pss(server_pid: int, services: tuple[str, ...]) -> int:
+    """The whole stack's memory: the server tree and the database and cache servers."""
+    return sum(_pss(pid) for pid in process_tree(server_pid) + service_pids(services))
 
 
 def _machine_busy() -> float:
@@ -132,42 +174,57 @@ def _machine_busy() -> float:
 
 
 class CpuMeter:
-    """Split the machine's CPU time over a stretch between server, this client and the rest."""
+    """Split the machine's CPU time over a stretch between server, the database and cache
+    servers it uses (``services``), this client, and the rest."""
 
-    def __init__(self, server_pid: int) -> None:
-        self.server_pid = server_pid
+    def __init__(self, server_pid: int, services: tuple[str, ...] = ()) -> None:
+        self.server_pid, self.services = server_pid, services
         self.started = self._read()
 
-    def _read(self) -> tuple[float, float, float, float]:
+    def _read(self) -> tuple[float, float, float, float, float]:
         server = sum(_process_cpu(pid) for pid in process_tree(self.server_pid))
+        services = sum(_process_cpu(pid, children=True) for pid in service_pids(self.services))
         client = sum(os.times()[:2])
-        return time.perf_counter(), _machine_busy(), server, client
+        return time.perf_counter(), _machine_busy(), server, services, client
 
     def cores(self) -> dict[str, float]:
         """Return the average number of cores each used since the meter started."""
         now = self._read()
-        wall, busy, server, client = (b - a for a, b in zip(self.started, now, strict=True))
-        other = max(0.0, busy - server - client)
+        wall, busy, server, services, client = (
+            b - a for a, b in zip(self.started, now, strict=True)
+        )
+        # A backend that exits between two readings moves its time to its parent's children
+        # total; clamp the rare case where that makes the difference negative.
+        services = max(0.0, services)
+        other = max(0.0, busy - server - services - client)
         used = {"server": server, "client": client, "other": other}
+        if self.services:
+            used["services"] = services
         return {name: round(seconds / wall, 2) for name, seconds in used.items()}
 
 
 class RssSampler(threading.Thread):
-    """Sample the server's RSS twice a second and keep the highest."""
+    """Sample the server's RSS, and the whole stack's PSS, twice a second; keep the highest."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, services: tuple[str, ...] = ()) -> None:
         super().__init__(daemon=True)
-        self.pid, self.max_bytes = pid, 0
+        self.pid, self.services = pid, services
+        self.max_bytes = self.max_stack_bytes = 0
         self._stop_event = threading.Event()
+
+    def _sample(self) -> None:
+        self.max_bytes = max(self.max_bytes, process_tree_rss(self.pid))
+        self.max_stack_bytes = max(self.max_stack_bytes, stack_pss(self.pid, self.services))
 
     def run(self) -> None:
         while not self._stop_event.wait(0.5):
-            self.max_bytes = max(self.max_bytes, process_tree_rss(self.pid))
+            self._sample()
 
     def stop(self) -> int:
         self._stop_event.set()
         self.join()
-        return max(self.max_bytes, process_tree_rss(self.pid))
+        self._sample()
+        return self.max_bytes
 
 
 class Server:
@@ -250,7 +307,12 @@ def _ms(seconds: float | None) -> float | None:
 
 
 async def measure(
-    scenarios: list[Scenario], manifest: dict, *, server: Server, options
+    scenarios: list[Scenario],
+    manifest: dict,
+    *,
+    server: Server,
+    options,
+    services: tuple[str, ...] = (),
 ) -> list[dict]:
     """Run every scenario: saturation with a closed loop, then latency at a fixed rate."""
     port = server.port
@@ -276,7 +338,7 @@ async def measure(
     for scenario in scenarios:
         users = members if scenario.signed_in else anonymous
         spread_before = await spread(users)
-        meter = CpuMeter(server.process.pid)
+        meter = CpuMeter(server.process.pid, services)
         saturation = await load.closed_loop(
             users,
             load.rotation(scenario.paths),
@@ -346,7 +408,8 @@ def run(options) -> dict:
     )
     server.start()
     print(f"Server up in {server.cold_start:.2f} s on port {server.port}", flush=True)
-    sampler = RssSampler(server.process.pid)
+    services = service_names(manifest["database"], options.redis)
+    sampler = RssSampler(server.process.pid, services)
     sampler.start()
     try:
         costs = cost(env, work_dir)
@@ -354,9 +417,11 @@ def run(options) -> dict:
         if broken:
             raise SystemExit(f"Some scenario URLs do not answer 200: {broken}")
         load_average = float(Path("/proc/loadavg").read_text().split()[0])
-        meter = CpuMeter(server.process.pid)
+        meter = CpuMeter(server.process.pid, services)
         with asyncio.Runner(loop_factory=_event_loop()) as runner:
-            measured = runner.run(measure(scenarios, manifest, server=server, options=options))
+            measured = runner.run(
+                measure(scenarios, manifest, server=server, options=options, services=services)
+            )
         cores = meter.cores()
     finally:
         max_rss = sampler.stop()
@@ -381,6 +446,8 @@ def run(options) -> dict:
         },
         "cold_start_seconds": round(server.cold_start, 3),
         "max_rss_bytes": max_rss,
+        "max_stack_bytes": sampler.max_stack_bytes,
+        "services": list(services),
         "load_average_before": load_average,
         "cpu_cores_used": cores,
         "scenarios": measured,

@@ -118,6 +118,17 @@ DATABASES = {
         os.environ.get("DATABASE_URL", DEFAULT_SQLITE), conn_max_age=0, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "STAFFROOM_DB_POOL", True
+):
+    # Without a pool every request opened its own connection (a new PostgreSQL backend
+    # process, a few milliseconds); each server process now keeps a few open and lends them
+    # out. Django closes them itself between requests, so CONN_MAX_AGE stays 0.
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("STAFFROOM_DB_POOL_SIZE", "8")),
+        "timeout": 10,
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers proceed while one writer commits; IMMEDIATE avoids

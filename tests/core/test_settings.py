@@ -179,3 +179,30 @@ def test_the_test_database_uses_the_configured_sqlite_pragmas(db):
 
     assert cursor.fetchone()[0] == 1
     assert "journal_mode=WAL" in connection.settings_dict["OPTIONS"]["init_command"]
+
+
+def test_postgresql_connections_come_from_a_pool_unless_turned_off(tmp_path):
+    code = (
+        "from django.conf import settings; "
+        "print(settings.DATABASES['default'].get('OPTIONS', {}).get('pool'))"
+    )
+    url = "postgres://staffroom@127.0.0.1:5432/staffroom"
+    env = clean_env(tmp_path, DJANGO_SETTINGS_MODULE="staffroom.settings", DATABASE_URL=url)
+
+    assert python(code, env) == "{'min_size': 1, 'max_size': 8, 'timeout': 10}"
+    assert python(code, {**env, "STAFFROOM_DB_POOL_SIZE": "3"}).startswith(
+        "{'min_size': 1, 'max_size': 3,"
+    )
+    assert python(code, {**env, "STAFFROOM_DB_POOL": "false"}) == "None"
+
+
+def test_a_pooled_test_database_answers(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL connections are pooled")
+    assert connection.settings_dict["OPTIONS"]["pool"]
+    assert connection.pool is not None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        assert cursor.fetchone()[0] == 1
