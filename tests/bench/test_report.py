@@ -48,3 +48,17 @@ def test_a_kept_run_from_the_same_commit_is_not_compared(tmp_path):
     text = report.write_results(results, tmp_path / "RESULTS.md")
 
     assert "## Before and after" not in text
+
+
+def test_ratio_targets_are_not_judged_when_the_floor_itself_was_disturbed(tmp_path):
+    results = tmp_path / "results"
+    results.mkdir()
+    run = json.loads(KEPT.read_text())
+    f1 = run["scenarios"][0]["latency"]
+    f1["p50_ms"], f1["p95_ms"] = 7.7, 58.5  # a floor slowed by something else
+    (results / "S-sqlite.json").write_text(json.dumps(run))
+
+    text = report.write_results(results, tmp_path / "RESULTS.md")
+
+    assert "**F1 disturbed:**" in text
+    assert "| thread page: p95 ≤ 3× F1 p95 | 0.29× F1 (F1 disturbed: not judged) | n/a |" in text
