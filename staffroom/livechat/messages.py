@@ -42,19 +42,25 @@ def refusal_reason(user, chat: Chat) -> str:
     return _("You cannot post in this chat.")
 
 
-def _check_rate(user, chat: Chat) -> None:
+def _check_rate(user, chat: Chat, now: float | None = None) -> None:
     """Refuse a member's message past the per-chat rate; hosts and moderators are exempt."""
     if perms.can_moderate_chat(user, chat):
         return
-    window = int(timezone.now().timestamp()) // RATE_WINDOW_SECONDS
-    key = f"livechat:rate:{chat.pk}:{user.pk}:{window}"
+    now = timezone.now().timestamp() if now is None else now
+    window, into = divmod(now, RATE_WINDOW_SECONDS)
+    prefix = f"livechat:rate:{chat.pk}:{user.pk}:"
+    key = f"{prefix}{int(window)}"
     cache.add(key, 0, timeout=RATE_WINDOW_SECONDS * 2)
     try:
         count = cache.incr(key)
     except ValueError:  # evicted between add and incr
         cache.set(key, 1, timeout=RATE_WINDOW_SECONDS * 2)
         count = 1
-    if count > RATE_MESSAGES:
+    # A sliding window: the previous window's messages count for the part of it that still
+    # lies within the last RATE_WINDOW_SECONDS. A fixed window alone let a burst straddling
+    # its boundary through twice over.
+    previous = cache.get(f"{prefix}{int(window) - 1}", 0)
+    if count + previous * (1 - into / RATE_WINDOW_SECONDS) > RATE_MESSAGES:
         raise ServiceError(
             _("You are posting very fast; wait a few seconds and try again."), code="rate_limited"
         )

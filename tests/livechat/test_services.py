@@ -222,6 +222,19 @@ class TestPosting:
         assert refused.value.code == "rate_limited"
         assert ChatMessage.objects.count() == messages.RATE_MESSAGES
 
+    def test_a_burst_straddling_two_rate_windows_is_still_refused(self, member, live_chat):
+        cache.clear()
+        boundary = 1_800_000_000 - 1_800_000_000 % messages.RATE_WINDOW_SECONDS
+        # Four just before a window ends, two just after: six in two seconds, all allowed.
+        for moment in [boundary - 1.0] * 4 + [boundary + 0.5] * 2:
+            messages._check_rate(member, live_chat, now=moment)
+        # A fixed window would have started counting afresh at the boundary.
+        with pytest.raises(ServiceError) as refused:
+            messages._check_rate(member, live_chat, now=boundary + 1.0)
+        assert refused.value.code == "rate_limited"
+        # Once the burst has slid out of the last fifteen seconds, posting works again.
+        messages._check_rate(member, live_chat, now=boundary + messages.RATE_WINDOW_SECONDS + 1)
+
     def test_hosts_are_not_rate_limited(self, host, live_chat):
         for number in range(messages.RATE_MESSAGES + 2):
             messages.message_post(author=host, chat=live_chat, body=f"Welcome {number}")
