@@ -5,6 +5,7 @@ Frames the client sends (JSON objects):
   {"type": "like", "message": 15}
   {"type": "release", "number": 3?}          hosts and moderators
   {"type": "hide", "message": 15}            hosts and moderators
+  {"type": "unhide", "message": 15}          hosts and moderators
   {"type": "mute", "user": 7, "reason": ""}  hosts and moderators
   {"type": "end"}                            hosts and moderators
   {"type": "ping", "ref": "…"?}
@@ -152,6 +153,9 @@ def handle(user, chat_id: int, frame: dict) -> dict:
         return {"type": "ok", "ref": ref, "number": question.number}
     if kind == "hide":
         messages.message_hide(moderator=user, message=_message(chat, frame))
+        return {"type": "ok", "ref": ref}
+    if kind == "unhide":
+        messages.message_unhide(moderator=user, message=_message(chat, frame))
         return {"type": "ok", "ref": ref}
     if kind == "mute":
         target = _one(User.objects.filter(pk=_int(frame, "user")))

@@ -193,13 +193,30 @@ def message_hide(*, moderator, message: ChatMessage) -> ChatMessage:
 
 @transaction.atomic
 def message_unhide(*, moderator, message: ChatMessage) -> ChatMessage:
-    """Put a hidden message back (it reappears on the next page load)."""
-    if not perms.can_moderate_chat(moderator, message.chat):
+    """Put a hidden message back where it was, for everyone (a hide made by mistake)."""
+    chat = message.chat
+    if not perms.can_moderate_chat(moderator, chat):
         raise ServiceError(_("Only hosts and moderators hide messages."), code="forbidden")
-    ChatMessage.objects.filter(pk=message.pk).update(hidden_at=None, hidden_by=None)
-    message.hidden_at = None
-    refresh_after_moderation(message.chat)
+    if message.hidden_at is not None:
+        ChatMessage.objects.filter(pk=message.pk).update(hidden_at=None, hidden_by=None)
+        message.hidden_at = None
+        message.hidden_by = None
+        transaction.on_commit(lambda: _announce_unhidden(message))
+        refresh_after_moderation(chat)
     return message
+
+
+def _announce_unhidden(message: ChatMessage) -> None:
+    # The same fragment a new message travels in: readers put it back in its place by id.
+    realtime.chat_event(
+        message.chat_id,
+        {
+            "type": "unhidden",
+            "id": message.pk,
+            "author": message.author_id,
+            "html": rendering.message_html(message),
+        },
+    )
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ urlpatterns = [
     path(C + "mute/", views_chat.chat_mute, name="mute"),
     path(M + "like/", views_chat.message_like, name="like"),
     path(M + "hide/", views_chat.message_hide, name="hide"),
+    path(M + "unhide/", views_chat.message_unhide, name="unhide"),
     path(C + "transcript/", views_archive.transcript, name="transcript"),
     path(C + "transcript.md", views_archive.transcript_markdown, name="transcript_md"),
     path(C + "transcript.csv", views_archive.transcript_csv, name="transcript_csv"),

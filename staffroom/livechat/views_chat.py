@@ -302,3 +302,16 @@ def message_hide(request, slug: str, chat_id: int, message_id: int):
         )
 
     return _run(request, slug, chat_id, hide, _("The message is hidden."), "chat-stream")
+
+
+@login_required
+@require_POST
+def message_unhide(request, slug: str, chat_id: int, message_id: int):
+    def unhide(chat):
+        return chat_messages.message_unhide(
+            moderator=request.user, message=_message_in(chat, message_id)
+        )
+
+    return _run(
+        request, slug, chat_id, unhide, _("The message is back in the chat."), f"m{message_id}"
+    )

@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import Page, expect
 
+from staffroom.livechat import messages
 from staffroom.livechat.models import ChatMessage
 from tests.discussions.builders import a_community, a_member
 from tests.e2e.axe import assert_accessible_in_both_schemes
@@ -143,6 +144,45 @@ def test_the_host_releases_q1_a_participant_answers_and_the_transcript_groups_it
         expect(q1_group).to_contain_text(ANSWER)
         expect(q1_group).to_contain_text("Priya Participant")
     assert_accessible_in_both_schemes(participant)
+
+
+def test_a_host_hides_a_message_live_and_puts_it_back(people, person):
+    chat = a_live_chat(people["community"], people["steward"], host=people["host"])
+    earlier = messages.message_post(author=people["participant"], chat=chat, body="A1 First")
+    mistaken = messages.message_post(author=people["participant"], chat=chat, body="A1 Fine")
+    later = messages.message_post(author=people["host"], chat=chat, body="A1 Third")
+    host, participant = person(people["host"]), person(people["participant"])
+    for page in (host, participant):
+        page.goto(chat.get_absolute_url())
+        page.evaluate("() => { window.notReloaded = true; }")
+    wait_until_live(host, 2)
+    wait_until_live(participant, 2)
+    on_host = stream(host).locator(f"#m{mistaken.pk}")
+
+    on_host.get_by_role("button", name="Hide").click()
+
+    # Gone for the participant; greyed for the host, with the way back.
+    expect(stream(participant).locator(f"#m{mistaken.pk}")).to_have_count(0)
+    expect(on_host).to_contain_text("Hidden by a moderator")
+    expect(on_host.get_by_role("button", name="Hide", exact=True)).to_have_count(0)
+    assert_accessible_in_both_schemes(host)
+
+    on_host.get_by_role("button", name="Unhide").click()
+
+    # Back in its place for both, with each reader's own controls again.
+    on_participant = stream(participant).locator(f"#m{mistaken.pk}")
+    expect(on_participant).to_contain_text("Fine")
+    ids = stream(participant).locator("[data-message-id]")
+    expect(ids).to_have_count(3)
+    order = [int(i) for i in ids.evaluate_all("(items) => items.map((m) => m.dataset.messageId)")]
+    assert order == [earlier.pk, mistaken.pk, later.pk]
+    expect(on_participant.get_by_role("button", name="Like")).to_be_visible()
+    expect(on_host).not_to_contain_text("Hidden by a moderator")
+    expect(on_host.get_by_role("button", name="Hide", exact=True)).to_be_visible()
+    expect(on_host.get_by_role("button", name="Unhide")).to_have_count(0)
+    for page in (host, participant):
+        assert page.evaluate("() => window.notReloaded === true"), "the page reloaded"
+    assert ChatMessage.objects.get(pk=mistaken.pk).hidden_at is None
 
 
 def test_without_javascript_a_participant_posts_through_the_plain_form(people, person):

@@ -45,6 +45,10 @@ class World:
         self.message = messages.message_post(
             author=self.people["member"], chat=self.live, body="A private answer"
         )
+        self.hidden = messages.message_post(
+            author=self.people["member"], chat=self.live, body="A hidden answer"
+        )
+        messages.message_hide(moderator=host, message=self.hidden)
         self.ended = a_live_chat(
             self.community, self.steward, host=host, title="Secret past", hashtag="pastchat"
         )
@@ -99,6 +103,8 @@ READ_PAGES = {
     "transcript csv": lambda w: w.base(w.ended) + "transcript.csv",
 }
 SECRETS = ["Secret schedule", "Secret live", "Secret past", "A private answer", "An archived"]
+# Hidden from everyone but the chat's hosts and moderators, on every page.
+HIDDEN = "A hidden answer"
 
 
 @pytest.mark.parametrize("actor", ACTORS)
@@ -110,6 +116,8 @@ def test_read_pages_are_open_to_readers_and_404_to_everyone_else(client, world, 
 
     if may_read(world, actor):
         assert response.status_code == 200, page
+        if actor not in {"moderator", "host"}:
+            assert HIDDEN not in text(response), page
     else:
         assert response.status_code == 404, page
         assert not any(secret in text(response) for secret in SECRETS)
@@ -154,6 +162,11 @@ WRITES = {
         {"member", "moderator", "host"},
     ),
     "hide": (lambda w: w.base(w.live) + f"m/{w.message.pk}/hide/", {}, {"moderator", "host"}),
+    "unhide": (
+        lambda w: w.base(w.live) + f"m/{w.hidden.pk}/unhide/",
+        {},
+        {"moderator", "host"},
+    ),
     "mute": (lambda w: w.base(w.live) + "mute/", None, {"moderator", "host"}),
     "release": (lambda w: w.base(w.live) + "release/", {}, {"moderator", "host"}),
     "end": (lambda w: w.base(w.live) + "end/", {}, {"moderator", "host"}),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from staffroom.asgi import application
 from staffroom.communities.models import MembershipState, Role
 from staffroom.communities.services import membership_ban
-from staffroom.livechat import consumers, services
+from staffroom.livechat import consumers, messages, services
 from staffroom.livechat import hub as hub_module
 from staffroom.livechat.models import ChatMessage, ChatMute, ChatQuestion
 from tests.discussions.builders import a_member
@@ -220,6 +220,8 @@ LONG_BODY = "A1 " + "x" * 1200  # over 1,000 characters, under the 8 KB frame li
         ({"type": "like", "message": "15"}, "malformed"),
         ({"type": "like"}, "malformed"),
         ({"type": "hide", "message": 12}, "unknown_message"),
+        ({"type": "unhide", "message": 12}, "unknown_message"),
+        ({"type": "unhide"}, "malformed"),
     ],
 )
 def test_a_bad_frame_gets_a_clear_error_and_the_socket_stays_open(live_chat, member, frame, code):
@@ -363,6 +365,32 @@ def test_a_moderator_hides_a_message_and_everyone_hears_it_go(live_chat, moderat
 
     run(scenario)
     assert ChatMessage.objects.get().hidden_at is not None
+
+
+def test_a_moderator_puts_a_message_back_and_everyone_gets_it_again(
+    live_chat, moderator, member, other
+):
+    mod_cookie, other_cookie = cookie(moderator), cookie(other)
+    hidden = messages.message_post(author=member, chat=live_chat, body="A1 not so rude")
+    messages.message_hide(moderator=moderator, message=hidden)
+
+    async def scenario():
+        async with (
+            Socket(chat_path(live_chat), mod_cookie) as moderating,
+            Socket(chat_path(live_chat), other_cookie) as reader,
+        ):
+            refused = await reader.answer({"type": "unhide", "message": hidden.pk})
+            assert refused["code"] == "forbidden"
+            answer = await moderating.answer({"type": "unhide", "message": hidden.pk})
+            assert answer["type"] == "ok"
+            for socket in (moderating, reader):
+                event = await socket.expect("unhidden", id=hidden.pk)
+                assert event["author"] == member.pk
+                assert "not so rude" in event["html"]
+                assert "is-hidden" not in event["html"]
+
+    run(scenario)
+    assert ChatMessage.objects.get().hidden_at is None
 
 
 def test_a_member_cannot_mute_and_a_host_cannot_be_muted(live_chat, host, member, moderator):

@@ -255,6 +255,37 @@ class TestPosting:
         with pytest.raises(ServiceError):
             messages.message_hide(moderator=other, message=message)
 
+    def test_a_hidden_message_can_be_put_back(
+        self, host, member, moderator, live_chat, django_capture_on_commit_callbacks
+    ):
+        message = messages.message_post(author=member, chat=live_chat, body="A1 fine after all")
+        messages.message_hide(moderator=host, message=message)
+
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            messages.message_unhide(moderator=moderator, message=message)
+
+        stored = ChatMessage.objects.get(pk=message.pk)
+        assert (stored.hidden_at, stored.hidden_by) == (None, None)
+        assert len(callbacks) == 1  # the "unhidden" event for readers' pages
+
+    def test_unhiding_a_message_that_is_not_hidden_changes_nothing(
+        self, host, member, live_chat, django_capture_on_commit_callbacks
+    ):
+        message = messages.message_post(author=member, chat=live_chat, body="Visible")
+
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            messages.message_unhide(moderator=host, message=message)
+
+        assert callbacks == []
+        assert ChatMessage.objects.get(pk=message.pk).hidden_at is None
+
+    def test_ordinary_members_cannot_unhide(self, host, member, other, live_chat):
+        message = messages.message_post(author=member, chat=live_chat, body="Rude")
+        messages.message_hide(moderator=host, message=message)
+        with pytest.raises(ServiceError):
+            messages.message_unhide(moderator=member, message=message)
+        assert ChatMessage.objects.get(pk=message.pk).hidden_at is not None
+
     def test_likes_toggle_and_count(self, member, other, live_chat):
         message = messages.message_post(author=member, chat=live_chat, body="Good idea")
         assert messages.like_toggle(user=other, message=message) is True

@@ -656,6 +656,42 @@ class TestHostForms:
         message.refresh_from_db()
         assert message.hidden_at is None
 
+    def test_a_moderator_puts_a_hidden_message_back(self, client, live_chat, moderator, member):
+        message = post(member, live_chat, "Misjudged at first")
+        messages.message_hide(moderator=moderator, message=message)
+        client.force_login(moderator)
+        page = client.get(url(live_chat))
+        unhide = f'action="{url(live_chat, f"m/{message.pk}/unhide/")}"'
+        assert unhide in page.content.decode()
+        # One for this message, one in the template for messages hidden while the page is open.
+        assert page.content.decode().count("/unhide/") == 2
+        assert url(live_chat, "m/0/unhide/") in page.content.decode()
+
+        response = client.post(url(live_chat, f"m/{message.pk}/unhide/"))
+
+        assert response.url == url(live_chat) + f"#m{message.pk}"
+        assert shown_messages(response) == ["The message is back in the chat."]
+        client.force_login(member)
+        assert "Misjudged at first" in text(client.get(url(live_chat)))
+
+    def test_a_member_cannot_unhide(self, client, live_chat, moderator, member, other):
+        message = post(other, live_chat, "Rightly hidden")
+        messages.message_hide(moderator=moderator, message=message)
+        client.force_login(member)
+
+        assert "/unhide/" not in client.get(url(live_chat)).content.decode()
+        response = client.post(url(live_chat, f"m/{message.pk}/unhide/"))
+
+        assert shown_messages(response) == ["Only hosts and moderators hide messages."]
+        message.refresh_from_db()
+        assert message.hidden_at is not None
+
+    def test_unhide_is_post_only_and_404_for_an_unknown_message(self, client, live_chat, moderator):
+        client.force_login(moderator)
+
+        assert client.get(url(live_chat, "m/1/unhide/")).status_code == 405
+        assert client.post(url(live_chat, "m/999999/unhide/")).status_code == 404
+
     def test_a_message_of_another_chat_is_404(self, client, community, steward, host, moderator):
         first = a_live_chat(community, steward, host=host)
         second = a_live_chat(community, steward, host=host)

@@ -106,6 +106,59 @@
     slot.replaceWith(actions);
   }
 
+  /* A moderator keeps a hidden message in view, greyed, with a button to put it back;
+   * everyone else sees it go. */
+  var unhideTemplate = document.getElementById("chat-unhide");
+
+  function onHidden(frame) {
+    var element = document.getElementById("m" + frame.id);
+    if (!element) return;
+    if (!unhideTemplate) {
+      element.remove();
+      return;
+    }
+    if (element.classList.contains("is-hidden")) return;
+    var parts = unhideTemplate.content.cloneNode(true);
+    var actions = parts.querySelector(".chat-actions");
+    var badge = parts.querySelector(".badge");
+    var id = String(frame.id);
+    actions.querySelectorAll("form[action]").forEach(function (form) {
+      form.setAttribute("action", form.getAttribute("action").replace("/m/0/", "/m/" + id + "/"));
+      form.setAttribute("data-message", id);
+    });
+    element.classList.add("is-hidden");
+    var meta = element.querySelector(".chat-meta");
+    if (meta && badge) meta.appendChild(badge);
+    var slot = element.querySelector(".chat-actions");
+    if (slot) slot.replaceWith(actions);
+    else element.appendChild(actions);
+    prepare(element);
+  }
+
+  // A message put back returns in its place among the others (messages are in id order).
+  function onUnhidden(frame) {
+    var element = fragment(frame.html);
+    if (!element) return;
+    addActions(element, frame);
+    var old = document.getElementById("m" + frame.id);
+    if (old) {
+      prepare(element);
+      old.replaceWith(element);
+      return;
+    }
+    var next = null;
+    stream.querySelectorAll("[data-message-id]").forEach(function (item) {
+      var other = parseInt(item.getAttribute("data-message-id"), 10) || 0;
+      if (!next && other > frame.id) next = item;
+    });
+    if (!next) {
+      append(element);
+      return;
+    }
+    prepare(element);
+    next.parentNode.insertBefore(element, next);
+  }
+
   function fragment(html) {
     var template = document.createElement("template");
     template.innerHTML = html.trim();
@@ -249,10 +302,8 @@
       append(element);
     },
     question: onQuestion,
-    hidden: function (frame) {
-      var message = document.getElementById("m" + frame.id);
-      if (message) message.remove();
-    },
+    hidden: onHidden,
+    unhidden: onUnhidden,
     like: onLike,
     presence: function (frame) {
       if (!presence) return;
@@ -401,7 +452,7 @@
       else if (button) button.disabled = false;
       return;
     }
-    if (kind === "like" || kind === "hide") frame.message = number(form.getAttribute("data-message"));
+    if (kind === "like" || kind === "hide" || kind === "unhide") frame.message = number(form.getAttribute("data-message"));
     if (kind === "mute") frame.user = number(form.getAttribute("data-user"));
     if (send(frame)) event.preventDefault();
   });
