@@ -3,6 +3,8 @@ import os
 import pytest
 from django.core.cache import cache
 
+from staffroom.core import memo
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
 # e2e tests make around it are still plain synchronous code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -12,8 +14,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _fresh_cache():
     """Start every test with an empty cache so rate limits and cached pages do not leak."""
     cache.clear()
+    memo.forget_all()
     yield
     cache.clear()
+    memo.forget_all()
 
 
 @pytest.fixture

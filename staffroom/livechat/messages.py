@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from staffroom.core.errors import ServiceError
 from staffroom.core.markdown import count_images, render
+from staffroom.core.memo import Memo
 from staffroom.livechat import realtime, rendering
 from staffroom.livechat.archive import refresh_after_moderation
 from staffroom.livechat.models import Chat, ChatLike, ChatMessage, ChatMute, ChatQuestion
@@ -83,9 +84,21 @@ def _clean(body: str) -> str:
     return body
 
 
+# Released questions, by (chat, number): a released question stays released, and its
+# number and id do not change (the script is only edited before the chat starts).
+_RELEASED = Memo("released chat questions")
+# (chat, author) pairs known to have posted: the chat's participant count goes up on a
+# member's first message only, and a message is never deleted, only hidden.
+_POSTED = Memo("chat posters")
+
+
 def _question(chat: Chat, number: int | None) -> ChatQuestion | None:
     if number is None:
         return None
+    known = _RELEASED.get((chat.pk, chat.updated_at, number))
+    if known is not None:
+        pk, released_at = known
+        return ChatQuestion(pk=pk, chat_id=chat.pk, number=number, released_at=released_at)
     question = chat.questions.filter(number=number).first()
     if question is None:
         raise ServiceError(
@@ -99,6 +112,7 @@ def _question(chat: Chat, number: int | None) -> ChatQuestion | None:
             field="question",
             code="unknown_question",
         )
+    _RELEASED.put((chat.pk, chat.updated_at, number), (question.pk, question.released_at))
     return question
 
 
@@ -138,7 +152,10 @@ def message_post(
     if not text:
         raise ServiceError(_("Write an answer after the A-number."), field="body", code="empty")
     _check_rate(author, chat)
-    first = not ChatMessage.objects.filter(chat=chat, author=author).exists()
+    poster = (chat.pk, author.pk)
+    first = poster not in _POSTED and not (
+        ChatMessage.objects.filter(chat=chat, author=author).exists()
+    )
     message = ChatMessage.objects.create(
         chat=chat,
         author=author,
@@ -154,6 +171,7 @@ def message_post(
         ChatQuestion.objects.filter(pk=question.pk).update(answer_count=F("answer_count") + 1)
     message.chat = chat
     ref = (ref or "")[:MAX_REF_CHARS]
+    transaction.on_commit(lambda: _POSTED.put(poster, True))
     transaction.on_commit(lambda: _announce(message, ref))
     return message
 

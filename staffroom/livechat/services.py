@@ -3,7 +3,7 @@
 import re
 import zoneinfo
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import F
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from staffroom.communities.models import Community
 from staffroom.core.errors import ServiceError
 from staffroom.core.markdown import render
+from staffroom.core.memo import Memo
 from staffroom.livechat import notify, realtime, rendering
 from staffroom.livechat.models import Chat, ChatMode, ChatQuestion, ChatState
 from staffroom.livechat.script import plan_questions
@@ -325,19 +326,34 @@ def question_release(*, user, chat: Chat, number: int | None = None) -> ChatQues
     return question
 
 
+# When a chat's next unreleased question is planned, under (id, updated_at): the script
+# changes only in an edit, which saves the chat. Every message and page calls chat_sync;
+# until that time comes there is nothing to release and nothing to ask the database. An
+# early release by a host leaves the time behind, which only means one query too many.
+_NEXT_DUE = Memo("chat next question due")
+NOTHING_LEFT = datetime.max.replace(tzinfo=UTC)
+
+
 def release_due(chat: Chat, now: datetime | None = None) -> list[ChatQuestion]:
     """Release every question whose planned time has come, in order; safe to repeat."""
     now = now or timezone.now()
     if chat.state_at(now) != ChatState.LIVE:
         return []
+    key = (chat.pk, chat.updated_at)
+    next_due = _NEXT_DUE.get(key)
+    if next_due is not None and now < next_due:
+        return []
     released = []
+    later = NOTHING_LEFT
     with transaction.atomic():
-        due = chat.questions.filter(released_at__isnull=True, planned_at__lte=now).order_by(
-            "number"
-        )
-        for question in due:
-            if _release(chat, question, now):
+        for question in chat.questions.filter(released_at__isnull=True).order_by("number"):
+            if question.planned_at > now:
+                later = min(later, question.planned_at)
+            elif _release(chat, question, now):
                 released.append(question)
+    # Remembered only once this is committed: a caller's transaction that rolls back (a
+    # refused message) takes the releases with it, and they must happen again.
+    transaction.on_commit(lambda: _NEXT_DUE.put(key, later))
     return released
 
 

@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from staffroom.communities.models import Community
+from staffroom.core.memo import Memo
 from staffroom.livechat.models import Chat, ChatMessage, ChatMute, ChatState
 from staffroom.permissions.actors import is_signed_in
 from staffroom.permissions.communities import (
@@ -25,16 +26,30 @@ def can_schedule_chat(user, community: Community) -> bool:
     return can_moderate_community(user, community)
 
 
+# A chat's co-hosts change only in an edit, which saves the chat and so changes its
+# updated_at: under (id, updated_at) the list cannot go stale, and a busy chat's socket
+# need not ask for it on every message.
+_COHOSTS = Memo("chat co-hosts")
+
+
+def _cohost_ids(chat: Chat) -> frozenset:
+    ids = chat.__dict__.get("_cohost_ids")
+    if ids is None:
+        key = (chat.pk, chat.updated_at)
+        ids = _COHOSTS.get(key)
+        if ids is None:
+            ids = frozenset(chat.cohosts.values_list("pk", flat=True))
+            _COHOSTS.put(key, ids)
+        chat.__dict__["_cohost_ids"] = ids
+    return ids
+
+
 def is_host(user, chat: Chat) -> bool:
     if not is_signed_in(user):
         return False
     if chat.host_id == user.pk:
         return True
-    cache = chat.__dict__.setdefault("_cohost_ids", None)
-    if cache is None:
-        cache = set(chat.cohosts.values_list("pk", flat=True))
-        chat.__dict__["_cohost_ids"] = cache
-    return user.pk in cache
+    return user.pk in _cohost_ids(chat)
 
 
 def can_run_chat(user, chat: Chat) -> bool:

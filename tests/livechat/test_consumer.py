@@ -10,7 +10,8 @@ from django.utils import timezone
 from staffroom.asgi import application
 from staffroom.communities.models import MembershipState, Role
 from staffroom.communities.services import membership_ban
-from staffroom.livechat import consumers, messages, services
+from staffroom.core import memo
+from staffroom.livechat import consumers, dbthread, messages, services
 from staffroom.livechat import hub as hub_module
 from staffroom.livechat.models import ChatMessage, ChatMute, ChatQuestion
 from tests.discussions.builders import a_member
@@ -393,6 +394,29 @@ def test_a_moderator_puts_a_message_back_and_everyone_gets_it_again(
     assert ChatMessage.objects.get().hidden_at is None
 
 
+def test_events_from_the_socket_thread_reach_readers_in_the_order_they_were_sent(
+    live_chat, host, member
+):
+    # Services in a socket's database thread hand events to the event loop without waiting
+    # for them to go out; one sender per loop keeps them in order.
+    header = cookie(member)
+
+    def post_many() -> list[int]:
+        return [
+            messages.message_post(author=host, chat=live_chat, body=f"A1 Point {n}").pk
+            for n in range(30)
+        ]
+
+    async def scenario():
+        async with Socket(chat_path(live_chat), header) as socket:
+            posted = await dbthread.database_sync_to_async(post_many)()
+            await socket.expect("message", id=posted[-1])
+            heard = [frame["id"] for frame in socket.heard if frame["type"] == "message"]
+            assert heard == posted
+
+    run(scenario)
+
+
 def test_a_member_cannot_mute_and_a_host_cannot_be_muted(live_chat, host, member, moderator):
     member_cookie, mod_cookie = cookie(member), cookie(moderator)
 
@@ -529,9 +553,12 @@ def test_the_servers_ticker_releases_a_due_question_without_anyone_asking(
 
     async def scenario():
         async with Socket(chat_path(live_chat), header) as socket:
-            # The clock reaches Q2's planned time while everyone just watches.
+            # The clock reaches Q2's planned time while everyone just watches. Moving the
+            # time stands in for the clock, so the process must forget when it last saw
+            # Q2 due (a real script only changes in an edit, which it would notice).
             due = ChatQuestion.objects.filter(chat=live_chat, number=2)
             await db(due.update)(planned_at=timezone.now())
+            memo.forget_all()
             await lifespan.send_input({"type": "lifespan.startup"})
             assert (await lifespan.receive_output(WAIT))["type"] == "lifespan.startup.complete"
             try:

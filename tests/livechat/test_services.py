@@ -2,12 +2,14 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
 from staffroom.core.errors import ServiceError
 from staffroom.livechat import messages, services
 from staffroom.livechat.models import Chat, ChatMessage, ChatMode, ChatMute, ChatQuestion
 from staffroom.notifications.models import Notification, NotificationKind
+from staffroom.permissions import livechat as perms
 from tests.discussions.builders import a_member
 from tests.livechat.builders import QUESTIONS, a_chat, a_live_chat
 
@@ -126,6 +128,68 @@ class TestRunning:
         assert [q.number for q in released] == [1, 2]
         assert fresh(chat).current_question == 2
         assert services.release_due(chat, later) == []  # repeating releases nothing twice
+
+    def test_until_the_next_question_is_due_the_database_is_not_asked_again(
+        self, community, steward, django_capture_on_commit_callbacks, django_assert_num_queries
+    ):
+        chat = a_chat(community, steward, starts_in=timedelta(minutes=-1))
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.release_due(chat) == []  # learns Q1 is five minutes away
+        with django_assert_num_queries(0):
+            assert services.release_due(chat, timezone.now() + timedelta(minutes=3)) == []
+        # Its time comes: released, and the next one (Q2, ten minutes after Q1) remembered.
+        soon = timezone.now() + timedelta(minutes=5)
+        with django_capture_on_commit_callbacks(execute=True):
+            assert [q.number for q in services.release_due(chat, soon)] == [1]
+        with django_assert_num_queries(0):
+            assert services.release_due(chat, soon + timedelta(minutes=8)) == []
+        assert [q.number for q in services.release_due(chat, soon + timedelta(minutes=10))] == [2]
+
+    def test_a_release_rolled_back_with_its_caller_happens_again(
+        self, community, steward, django_capture_on_commit_callbacks
+    ):
+        chat = a_chat(community, steward, starts_in=timedelta(minutes=-1))
+        due = timezone.now() + timedelta(minutes=6)
+        with (
+            django_capture_on_commit_callbacks(execute=True),
+            pytest.raises(RuntimeError),
+            transaction.atomic(),
+        ):
+            assert [q.number for q in services.release_due(chat, due)] == [1]
+            raise RuntimeError("the message that caused the sync was refused")
+        assert fresh(chat).current_question == 0
+
+        assert [q.number for q in services.release_due(fresh(chat), due)] == [1]
+
+    def test_an_edit_brings_the_new_script_and_cohosts_in_at_once(
+        self, community, steward, host, member, django_capture_on_commit_callbacks
+    ):
+        chat = a_chat(
+            community, steward, host=host, cohosts=[member], starts_in=timedelta(minutes=30)
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            services.release_due(chat, chat.starts_at)  # Q1 remembered for start + 5
+        assert perms.is_host(member, fresh(chat))
+
+        services.chat_edit(
+            user=steward,
+            chat=fresh(chat),
+            title=chat.title,
+            hashtag=chat.hashtag,
+            starts_at=chat.starts_at,
+            host_time_zone="UTC",
+            duration_minutes=60,
+            questions=QUESTIONS,
+            mode=ChatMode.LIVE,
+            host=host,
+            cohosts=[],
+            first_after_minutes=1,
+        )
+
+        edited = fresh(chat)
+        assert not perms.is_host(member, edited)
+        released = services.release_due(edited, chat.starts_at + timedelta(minutes=2))
+        assert [q.number for q in released] == [1]
 
     def test_the_ticker_releases_reminds_and_archives(self, community, steward, member):
         chat = a_chat(community, steward, starts_in=timedelta(minutes=20), minutes=30)
