@@ -271,6 +271,31 @@ def test_pages_follow_each_other_without_overlap(community):
     assert len(set(titles(first)) | set(titles(second)) | set(titles(last))) == 5
 
 
+@pytest.mark.skipif(SQLITE, reason="PostgreSQL ranks a bounded set of the newest matches")
+def test_postgres_ranks_the_newest_matches_the_same_way_on_every_page(community, monkeypatch):
+    from staffroom.search.backends import postgres
+
+    monkeypatch.setattr(postgres, "CANDIDATES", 3)
+    index(community, title="Fractions in the title, oldest")
+    for n in range(4):
+        index(community, title=f"Lesson {n}", body="A word on fractions.")
+
+    first = find("fractions", limit=2)
+    second = find("fractions", limit=2, offset=2)
+
+    # Only the three newest matches were ranked: the older title match is left out, and
+    # the pages share one ranking, so they neither overlap nor skip.
+    assert titles(first) == ["Lesson 3", "Lesson 2"]
+    assert (titles(second), second.has_more) == (["Lesson 1"], False)
+
+
+def test_the_ranked_matches_cover_the_deepest_page_anyone_can_ask_for():
+    from staffroom.search.backends import postgres
+    from staffroom.search.selectors import MAX_LIMIT, MAX_OFFSET
+
+    assert postgres.CANDIDATES >= MAX_OFFSET + MAX_LIMIT + 1
+
+
 def test_silly_limits_and_offsets_are_clamped(community):
     index(community, title="Pizza")
 
