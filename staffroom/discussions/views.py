@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from staffroom.core.errors import ServiceError
 from staffroom.core.htmx import is_htmx
 from staffroom.core.outcome import report_outcome
+from staffroom.core.pagination import page_links
 from staffroom.core.text import clean_slug
 from staffroom.discussions import selectors, services
 from staffroom.discussions.forms import (
@@ -221,7 +222,7 @@ def thread_detail(request, slug: str, thread_id: int):
             "community": thread.community,
             "thread": thread,
             "page": page,
-            "pages": range(1, page.page_count + 1),
+            "pages": page_links(page.page, page.page_count),
             "reply_form": ReplyForm(),
             "labels": selectors.thread_labels(thread),
             "can_reply": perms.can_reply(user, thread),

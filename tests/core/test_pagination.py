@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from staffroom.communities.models import Community
-from staffroom.core.pagination import keyset_page
+from staffroom.core.pagination import keyset_page, page_links
 from tests.factories.communities import CommunityFactory
 
 pytestmark = pytest.mark.django_db
@@ -156,3 +156,45 @@ def test_a_cursor_with_values_of_the_wrong_type_is_ignored(values):
     )
 
     assert [row.member_count for row in page.items] == [3, 2]
+
+
+# --- the numbers a pager shows --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("current", "count", "links"),
+    [
+        (1, 1, []),
+        (1, 2, [1, 2]),
+        (1, 5, [1, 2, 3, 4, 5]),  # 4 stands in for a gap of one page
+        (1, 6, [1, 2, 3, None, 6]),
+        (6, 6, [1, None, 4, 5, 6]),
+        (4, 7, [1, 2, 3, 4, 5, 6, 7]),
+        (1000, 2000, [1, None, 998, 999, 1000, 1001, 1002, None, 2000]),
+        (2000, 2000, [1, None, 1998, 1999, 2000]),
+    ],
+)
+def test_page_links_show_the_ends_and_the_pages_around_the_current_one(current, count, links):
+    assert page_links(current, count) == links
+
+
+@given(st.integers(min_value=1, max_value=10_000), st.data())
+def test_page_links_stay_short_ordered_and_include_the_current_page(count, data):
+    current = data.draw(st.integers(min_value=1, max_value=count))
+
+    links = page_links(current, count)
+
+    numbers = [n for n in links if n is not None]
+    if count == 1:
+        assert links == []
+        return
+    assert len(links) <= 9
+    assert numbers == sorted(set(numbers))
+    assert {1, current, count} <= set(numbers)
+    # A gap stands only between numbers more than one page apart, never at either end.
+    assert links[0] == 1 and links[-1] == count
+    for index, item in enumerate(links):
+        if item is None:
+            assert links[index + 1] - links[index - 1] > 2
+        elif index and links[index - 1] is not None:
+            assert item == links[index - 1] + 1

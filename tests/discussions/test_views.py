@@ -795,6 +795,32 @@ def test_a_discussion_pages_by_position(client, thread, other):
     assert '?page=3" aria-current="page"' in third.content.decode()
 
 
+def test_a_long_thread_links_its_ends_and_nearby_pages_not_every_page(client, thread, other):
+    grow(thread, 20 * POSTS_PER_PAGE, other)  # 20 pages
+
+    html = client.get(url(thread), {"page": 10}).content.decode()
+    pager = html[html.index('<ul class="pagination">') :]
+    pager = pager[: pager.index("</ul>")]
+
+    linked = [int(n) for n in re.findall(r'href="\?page=(\d+)"(?! rel)', pager)]
+    assert linked == [1, 8, 9, 10, 11, 12, 20]
+    assert '?page=10" aria-current="page"' in pager
+    assert '<a href="?page=9" rel="prev">Previous page</a>' in pager
+    assert '<a href="?page=11" rel="next">Next page</a>' in pager
+    assert pager.count("…") == 2
+
+
+def test_the_first_and_last_pages_have_no_link_beyond_them(client, thread, other):
+    grow(thread, 2 * POSTS_PER_PAGE, other)  # 3 pages
+
+    first = client.get(url(thread)).content.decode()
+    last = client.get(url(thread), {"page": 3}).content.decode()
+
+    assert 'rel="prev"' not in first and 'rel="next"' in first
+    assert 'rel="next"' not in last and 'rel="prev"' in last
+    assert "…" not in first + last
+
+
 @pytest.mark.parametrize(
     ("page", "shown"),
     [("abc", 1), ("", 1), ("0", 1), ("-5", 1), ("1.5", 1), ("99", 2), ("9" * 30, 2)],
