@@ -22,6 +22,7 @@ from staffroom.livechat.dbthread import database_sync_to_async
 from staffroom.livechat.hub import hub
 from staffroom.livechat.outbox import Outbox
 from staffroom.livechat.realtime import encode, group_name, thread_group_name
+from staffroom.livechat.wire import DirectWriter
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ class _HubConsumer(AsyncWebsocketConsumer):
         self.group = group
         await self.accept()
         self.outbox = Outbox(self._send_text, self._close, batched=self._wants_batches())
+        self.outbox.direct = DirectWriter.for_send(self.scope.get("server_send"))
         # The greeting goes first; events heard while joining queue up behind it, and the
         # client knows it hears the group once the greeting arrives.
         self.outbox.push(encode(hello))

@@ -19,6 +19,7 @@ from channels.layers import get_channel_layer
 
 from staffroom.livechat.outbox import Outbox, join_frames
 from staffroom.livechat.realtime import EVENT_TYPE, encode
+from staffroom.livechat.wire import Batch
 
 logger = logging.getLogger(__name__)
 
@@ -98,18 +99,18 @@ class Room:
         self.pending = []
         self.sending = True
         self.handed_out_at = self.loop.time()
-        self._push(events, join_frames(events), list(self.outboxes), 0)
+        self._push(Batch(events, join_frames(events)), list(self.outboxes), 0)
 
-    def _push(self, events: list[str], joined: str, outboxes: list[Outbox], start: int) -> None:
+    def _push(self, batch: Batch, outboxes: list[Outbox], start: int) -> None:
         # Pushing never waits: each outbox's own task writes to its socket, so a reader on
         # a slow network cannot hold up the others. The pushes go in slices, one slice per
         # turn of the event loop, so that the sockets' writes and everything else the
         # process does (a post committing, the next event arriving) interleave with them.
         end = start + PUSH_SLICE
         for outbox in outboxes[start:end]:
-            outbox.push_events(events, joined)
+            outbox.push_batch(batch)
         if end < len(outboxes):
-            self.loop.call_soon(self._push, events, joined, outboxes, end)
+            self.loop.call_soon(self._push, batch, outboxes, end)
         else:
             self.loop.call_soon(self._pushed)
 

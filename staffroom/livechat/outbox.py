@@ -12,6 +12,8 @@ import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
 
+from staffroom.livechat.wire import Batch, DirectWriter
+
 logger = logging.getLogger(__name__)
 
 LIMIT = 500
@@ -42,6 +44,8 @@ class Outbox:
         self.waiter: asyncio.Future | None = None
         self.task: asyncio.Task | None = None
         self.closing = False
+        # Set once the socket is accepted, where the server allows writing frames directly.
+        self.direct: DirectWriter | None = None
 
     def start(self) -> None:
         """Begin writing; frames pushed before this go out first, in order."""
@@ -59,13 +63,31 @@ class Outbox:
         self.frames.append(text)
         self._wake()
 
-    def push_events(self, events: list[str], joined: str) -> None:
-        """Queue events that arrived together: as one frame if the client reads arrays."""
+    def push_batch(self, batch: Batch) -> None:
+        """Send events that arrived together: as one frame if the client reads arrays.
+
+        With nothing queued and the writer idle, the batch's prebuilt frames go straight to
+        the socket, in the order they would have been written; otherwise they queue
+        behind what is already waiting.
+        """
+        if self.closing:
+            return
+        idle = self.direct is not None and self.waiter is not None and not self.frames
         if self.batched:
-            self.push(joined)
+            if not (idle and self.direct.write(batch.joined_frame())):
+                self.push(batch.joined)
+            return
+        if idle:
+            written = 0
+            for frame in batch.event_frames():
+                if not self.direct.write(frame):
+                    break
+                written += 1
+            events = batch.events[written:]
         else:
-            for event in events:
-                self.push(event)
+            events = batch.events
+        for event in events:
+            self.push(event)
 
     def close_after(self, code: int) -> None:
         """Close the socket once the frames already queued are written."""

@@ -104,10 +104,12 @@ def sharing_the_test_database():
 class AsgiServer:
     """uvicorn serving the ASGI application in a thread of this process."""
 
-    def __init__(self, application=None):
+    def __init__(self, application=None, *, compression: bool | None = None):
         if application is None:
             from staffroom.asgi import application
         self.application = application
+        # permessage-deflate offered to clients; by default as `staffroom serve` does.
+        self.compression = settings.WS_COMPRESSION if compression is None else compression
         self.port = 0
         self.server: uvicorn.Server | None = None
         self.thread: threading.Thread | None = None
@@ -131,6 +133,7 @@ class AsgiServer:
             lifespan="off",  # no schedule ticker: tests drive the clock themselves
             log_level="warning",
             timeout_graceful_shutdown=2,
+            ws_per_message_deflate=self.compression,
         )
         self.server = uvicorn.Server(config)
         self._sharing.__enter__()
@@ -194,6 +197,8 @@ class ServerProcess:
             sys.executable, "-m", "uvicorn", "staffroom.asgi:application",
             "--host", HOST, "--port", str(self.port), "--lifespan", "on",
             "--log-level", "warning",
+            # As `staffroom serve` runs it (see staffroom/cli.py).
+            "--ws-per-message-deflate", str(settings.WS_COMPRESSION).lower(),
         ]  # fmt: skip
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
