@@ -116,7 +116,6 @@ def _question(chat: Chat, number: int | None) -> ChatQuestion | None:
     return question
 
 
-@transaction.atomic
 def message_post(
     *,
     author,
@@ -126,7 +125,13 @@ def message_post(
     reply_to: ChatMessage | None = None,
     ref: str = "",
 ) -> ChatMessage:
-    """Post in a live chat: tagged to the question it answers ("A2 …" or the current one)."""
+    """Post in a live chat: tagged to the question it answers ("A2 …" or the current one).
+
+    Everything that only reads or computes (access, the question, the rate, the Markdown)
+    happens before the transaction, which holds just the writes: on SQLite a transaction
+    holds the database's one write lock from its start, and in a burst of posts each
+    worker waited for the other's checks and rendering as well as its writes.
+    """
     chat_sync(chat)
     if not perms.can_post_in_chat(author, chat):
         raise ServiceError(refusal_reason(author, chat), code="forbidden")
@@ -152,11 +157,7 @@ def message_post(
     if not text:
         raise ServiceError(_("Write an answer after the A-number."), field="body", code="empty")
     _check_rate(author, chat)
-    poster = (chat.pk, author.pk)
-    first = poster not in _POSTED and not (
-        ChatMessage.objects.filter(chat=chat, author=author).exists()
-    )
-    message = ChatMessage.objects.create(
+    message = ChatMessage(
         chat=chat,
         author=author,
         author_name=author.profile.display_name,
@@ -166,13 +167,19 @@ def message_post(
         body=text,
         body_html=render(text),
     )
-    counters_add_message(chat, first_from_author=first)
-    if question is not None:
-        ChatQuestion.objects.filter(pk=question.pk).update(answer_count=F("answer_count") + 1)
-    message.chat = chat
+    poster = (chat.pk, author.pk)
     ref = (ref or "")[:MAX_REF_CHARS]
-    transaction.on_commit(lambda: _POSTED.put(poster, True))
-    transaction.on_commit(lambda: _announce(message, ref))
+    with transaction.atomic():
+        # Inside, so two first posts from one member cannot both count them in.
+        first = poster not in _POSTED and not (
+            ChatMessage.objects.filter(chat=chat, author=author).exists()
+        )
+        message.save(force_insert=True)
+        counters_add_message(chat, first_from_author=first)
+        if question is not None:
+            ChatQuestion.objects.filter(pk=question.pk).update(answer_count=F("answer_count") + 1)
+        transaction.on_commit(lambda: _POSTED.put(poster, True))
+        transaction.on_commit(lambda: _announce(message, ref))
     return message
 
 
