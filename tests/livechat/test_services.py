@@ -2,7 +2,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from staffroom.core.errors import ServiceError
@@ -230,6 +231,23 @@ class TestPosting:
         assert "<p>Ratio tables!</p>" in message.body_html
         chat = fresh(live_chat)
         assert chat.message_count == 1 and chat.participant_count == 1
+
+    def test_a_post_holds_its_transaction_only_for_the_writes(self, member, live_chat):
+        # On SQLite a transaction holds the database's write lock; access checks, the
+        # question and the Markdown come first, so a burst of posts queues only for writes.
+        messages.message_post(author=member, chat=live_chat, body="A1 Warm-up")  # memos filled
+        with CaptureQueriesContext(connection) as captured:
+            messages.message_post(author=member, chat=fresh(live_chat), body="A1 **Ratio** tables")
+
+        sql = [query["sql"] for query in captured.captured_queries]
+        # The post's own transaction is the last one (releasing a due question has its own).
+        begin = max(i for i, q in enumerate(sql) if q.startswith("SAVEPOINT"))
+        end = max(i for i, q in enumerate(sql) if q.startswith("RELEASE SAVEPOINT"))
+        assert any('"communities_membership"' in q for q in sql[:begin])
+        assert any('"livechat_chatmute"' in q for q in sql[:begin])
+        inside = sql[begin + 1 : end]
+        assert [q.split()[0] for q in inside] == ["SELECT", "INSERT", "UPDATE", "UPDATE"]
+        assert '"livechat_chatmessage"' in inside[0] and "LIMIT 1" in inside[0]  # first post?
 
     def test_untagged_messages_answer_the_current_question(self, host, member, live_chat):
         services.question_release(user=host, chat=live_chat)
