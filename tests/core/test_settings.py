@@ -134,7 +134,7 @@ def test_a_redis_url_selects_the_redis_cache(tmp_path):
 
     _engine, cache, _debug = python(READ_SETTINGS, env).splitlines()
 
-    assert cache == "django.core.cache.backends.redis.RedisCache"
+    assert cache == "staffroom.core.redis_cache.RedisCache"
 
 
 def test_production_turns_debug_off(tmp_path):
