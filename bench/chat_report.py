@@ -29,6 +29,12 @@ def _configuration(result: dict) -> str:
     return f"{settings['workers']} worker(s), {database}, {layer}{batch}{deflate}"
 
 
+def _machine(machine: dict) -> str:
+    cpu = machine.get("cpu", "?").replace("(R)", "").replace(" Processor", "")
+    memory = machine.get("memory_bytes", 0) / 2**30
+    return f"{cpu}, {machine.get('cores', '?')} cores, {memory:.0f} GiB"
+
+
 def _row(result: dict) -> str:
     s, d, lat = result["settings"], result["delivery"], result["latency_ms"]
     cores = result.get("cpu_cores_used", {})
@@ -36,6 +42,7 @@ def _row(result: dict) -> str:
     cells = [
         result["date"][:10],
         f"`{result['commit']}`",
+        _machine(result.get("machine") or {}),
         result.get("label") or "–",
         _configuration(result),
         f"{result['clients']['connected']:,}/{s['clients']:,}",
@@ -58,18 +65,15 @@ def section(results_dir: Path) -> str:
     results.sort(key=lambda r: (r["date"], r["settings"]["clients"]))
     lines = [BEGIN, INTRO]
     if results:
-        machine = results[-1]["machine"]
-        lines.append(
-            f"Machine: {machine['cpu']}, {machine['cores']} cores, "
-            f"{machine['memory_bytes'] / 2**30:.1f} GiB; server and clients on the same machine."
-        )
+        # Sessions run on different machines; compare rows of the same machine only.
+        lines.append("Server and clients run on the same machine, named in each row.")
         lines.append("")
         lines.append(
-            "| date | commit | run | server | clients | posters · rate | delivered | "
+            "| date | commit | machine | run | server | clients | posters · rate | delivered | "
             "p50 / p95 / p99 (ms) | max (ms) | connect p95 (ms) | errors | "
             "CPU cores server / client | server RSS (MiB) | goal met |"
         )
-        lines.append("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|")
+        lines.append("|---|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|")
         lines += [_row(r) for r in results]
         notes = [
             f"- {r['date'][:10]} {r.get('label') or ''}: {r['note']}"
