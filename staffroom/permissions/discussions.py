@@ -77,14 +77,19 @@ def can_react(user, post: Post) -> bool:
     return post.is_visible and can_post_in_community(user, post.thread.community)
 
 
+def is_post_author(user, post: Post) -> bool:
+    """Whether the viewer wrote the post: never for a visitor, even on a post whose
+    author's account is gone (both ids are then None)."""
+    return is_signed_in(user) and post.author_id is not None and post.author_id == user.pk
+
+
 def can_see_post_images(user, post: Post) -> bool:
     """Images follow their post: readable thread, and the post not hidden from this viewer."""
     if not can_read_thread(user, post.thread) or post.deleted_at is not None:
         return False
     if post.hidden_at is None:
         return True
-    is_author = is_signed_in(user) and post.author_id == user.pk
-    return is_author or can_moderate_community(user, post.thread.community)
+    return is_post_author(user, post) or can_moderate_community(user, post.thread.community)
 
 
 def can_be_mentioned(user, community: Community) -> bool:

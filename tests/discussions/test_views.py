@@ -380,6 +380,24 @@ def test_a_moderator_hides_and_shows_a_post_from_the_thread_page(client, thread,
     assert post_at(thread, 2).is_visible
 
 
+def test_a_hidden_post_of_a_deleted_account_stays_hidden_from_visitors(
+    client, thread, other, moderator
+):
+    # A deleted account leaves its posts with no author; "author == viewer" must not then
+    # hold for a visitor, who has no account either.
+    post = a_reply(thread, other, body="Buy my worksheets at example.com")
+    services.post_hide(moderator=moderator, post=post, reason="Advertising")
+    other.delete()
+
+    page = text(client.get(url(thread)))
+
+    assert "Buy my worksheets" not in page
+    assert "Hidden by a moderator." in page
+    assert 'action="' + url(thread, "p/2/delete/") not in client.get(url(thread)).content.decode()
+    client.force_login(moderator)
+    assert "Buy my worksheets" in text(client.get(url(thread)))
+
+
 def test_hiding_without_a_reason_is_refused_with_a_message(client, thread, other, moderator):
     a_reply(thread, other)
     client.force_login(moderator)
