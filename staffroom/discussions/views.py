@@ -14,7 +14,7 @@ from staffroom.core.htmx import is_htmx
 from staffroom.core.outcome import report_outcome
 from staffroom.core.pagination import page_links
 from staffroom.core.text import clean_slug
-from staffroom.discussions import selectors, services
+from staffroom.discussions import post_fragments, selectors, services
 from staffroom.discussions.forms import (
     CONTEXT_SUGGESTIONS,
     AcceptForm,
@@ -31,6 +31,7 @@ from staffroom.discussions.models import FollowLevel, Post, PostImage, ThreadKin
 from staffroom.notifications import services as notification_services
 from staffroom.permissions import communities as community_perms
 from staffroom.permissions import discussions as perms
+from staffroom.permissions.actors import is_signed_in
 from staffroom.search import selectors as search_selectors
 
 
@@ -215,20 +216,27 @@ def thread_detail(request, slug: str, thread_id: int):
     user = request.user
     # New replies join the end of the thread, so only its last page listens for them.
     on_last_page = not page.next_cursor if by_votes else page.page == page.page_count
+    context = {
+        "community": thread.community,
+        "thread": thread,
+        "user": user,
+        "can_reply": perms.can_reply(user, thread),
+        "can_moderate": perms.can_moderate_thread(user, thread),
+        "can_accept": perms.can_accept_answer(user, thread),
+        "can_react": community_perms.can_post_in_community(user, thread.community),
+    }
+    if not is_signed_in(user):
+        shown = [page.opening, *page.posts] if page.opening else page.posts
+        post_fragments.attach_for_visitor(shown, context)
     return render(
         request,
         "discussions/thread_detail.html",
         {
-            "community": thread.community,
-            "thread": thread,
+            **context,
             "page": page,
             "pages": page_links(page.page, page.page_count),
             "reply_form": ReplyForm(),
             "labels": selectors.thread_labels(thread),
-            "can_reply": perms.can_reply(user, thread),
-            "can_moderate": perms.can_moderate_thread(user, thread),
-            "can_accept": perms.can_accept_answer(user, thread),
-            "can_react": community_perms.can_post_in_community(user, thread.community),
             "follow_form": FollowForm(
                 initial={"level": page.follow.level if page.follow else FollowLevel.TRACK}
             ),
