@@ -150,7 +150,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Django's default of 300 entries held the visitor copies of a dozen threads'
+            # posts (discussions/post_fragments.py) and culled the rest at once; 10,000
+            # copies of a few kilobytes are some 30 MB per worker at most.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 
 # With a shared cache, sessions are read from it and written through to the database, which
 # saves a query on every signed-in page. Not with per-process local memory: a session ended
