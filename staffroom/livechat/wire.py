@@ -15,7 +15,6 @@ because a reader has stopped reading, there is no direct writer and frames take 
 path, which keeps every guarantee: order, back-pressure, closing slow readers.
 """
 
-import contextlib
 import logging
 
 logger = logging.getLogger(__name__)
@@ -80,10 +79,11 @@ class DirectWriter:
         """Write a frame from ``text_frame``; False if the socket could not take it."""
         if not self.ready():
             return False
-        with contextlib.suppress(RuntimeError):  # the transport closed under us
+        try:
             self.protocol.transport.write(frame)
-            return True
-        return False
+        except RuntimeError:  # the transport closed under us
+            return False
+        return True
 
 
 class Batch:

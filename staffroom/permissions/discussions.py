@@ -39,12 +39,17 @@ def can_reply(user, thread: Thread) -> bool:
     return not thread.is_locked or can_moderate_community(user, thread.community)
 
 
+def is_post_author(user, post: Post) -> bool:
+    """Whether the viewer wrote the post: never for a visitor, even on a post whose
+    author's account is gone (both ids are then None)."""
+    return is_signed_in(user) and post.author_id is not None and post.author_id == user.pk
+
+
 def can_edit_post(user, post: Post) -> bool:
     """Whether the viewer may edit a post: its author, while still a member, or a moderator."""
     if post.deleted_at is not None:
         return False
-    own = is_signed_in(user) and post.author_id == user.pk
-    if own and can_post_in_community(user, post.thread.community):
+    if is_post_author(user, post) and can_post_in_community(user, post.thread.community):
         return True
     return can_moderate_community(user, post.thread.community)
 
@@ -53,8 +58,7 @@ def can_delete_post(user, post: Post) -> bool:
     """Whether the viewer may delete a post: authors delete their own (not the opening post)."""
     return (
         post.deleted_at is None
-        and is_signed_in(user)
-        and post.author_id == user.pk
+        and is_post_author(user, post)
         and (post.position > 1 or post.thread.post_count == 1)
     )
 
@@ -75,12 +79,6 @@ def can_accept_answer(user, thread: Thread) -> bool:
 
 def can_react(user, post: Post) -> bool:
     return post.is_visible and can_post_in_community(user, post.thread.community)
-
-
-def is_post_author(user, post: Post) -> bool:
-    """Whether the viewer wrote the post: never for a visitor, even on a post whose
-    author's account is gone (both ids are then None)."""
-    return is_signed_in(user) and post.author_id is not None and post.author_id == user.pk
 
 
 def can_see_post_images(user, post: Post) -> bool:
