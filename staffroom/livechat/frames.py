@@ -124,7 +124,7 @@ def _message(chat: Chat, frame: dict, key: str = "message") -> ChatMessage:
 def handle(user, chat_id: int, frame: dict) -> dict:
     """Run one frame through the services; raise ServiceError for anything refused."""
     chat = _chat(chat_id)
-    user = _fresh_user(user)
+    user = perms.chat_participant(user, chat) if chat is not None else None
     if chat is None or user is None or not perms.can_view_chat(user, chat):
         return error("forbidden_view", _("You can no longer read this chat."))
     ref = clean_ref(frame.get("ref"))

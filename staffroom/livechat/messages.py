@@ -1,6 +1,5 @@
 """Posting in a chat, liking, hiding and muting: what participants and moderators do live."""
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from staffroom.core.errors import ServiceError
 from staffroom.core.markdown import count_images, render
 from staffroom.core.memo import Memo
+from staffroom.core.rate import count_hit
 from staffroom.livechat import realtime, rendering
 from staffroom.livechat.archive import refresh_after_moderation
 from staffroom.livechat.models import Chat, ChatLike, ChatMessage, ChatMute, ChatQuestion
@@ -49,18 +49,12 @@ def _check_rate(user, chat: Chat, now: float | None = None) -> None:
         return
     now = timezone.now().timestamp() if now is None else now
     window, into = divmod(now, RATE_WINDOW_SECONDS)
-    prefix = f"livechat:rate:{chat.pk}:{user.pk}:"
-    key = f"{prefix}{int(window)}"
-    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS * 2)
-        count = 1
+    count, previous = count_hit(
+        f"livechat:rate:{chat.pk}:{user.pk}:", int(window), RATE_WINDOW_SECONDS * 2
+    )
     # A sliding window: the previous window's messages count for the part of it that still
     # lies within the last RATE_WINDOW_SECONDS. A fixed window alone let a burst straddling
     # its boundary through twice over.
-    previous = cache.get(f"{prefix}{int(window) - 1}", 0)
     if count + previous * (1 - into / RATE_WINDOW_SECONDS) > RATE_MESSAGES:
         raise ServiceError(
             _("You are posting very fast; wait a few seconds and try again."), code="rate_limited"

@@ -1,12 +1,13 @@
 """Who may see, schedule, host, post in and moderate live chats."""
 
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
-from staffroom.communities.models import Community
+from staffroom.communities.models import Community, Membership
 from staffroom.core.memo import Memo
 from staffroom.livechat.models import Chat, ChatMessage, ChatMute, ChatState
-from staffroom.permissions.actors import is_signed_in
+from staffroom.permissions.actors import is_signed_in, remember_membership
 from staffroom.permissions.communities import (
     access_community,
     can_moderate_community,
@@ -83,6 +84,48 @@ def is_muted(user, chat: Chat) -> bool:
     if user.pk not in cache:
         cache[user.pk] = ChatMute.objects.filter(chat=chat, user=user).exists()
     return cache[user.pk]
+
+
+def chat_participant(user, chat: Chat):
+    """Re-read the account behind a chat socket for one frame, or None once deactivated.
+
+    A member's account, membership and mute come back in one query, and prime the
+    answers ``can_post_in_chat`` and the rest look up: in a burst of posts each worker's
+    one database thread runs them back to back, and every query is a wait for the GIL
+    while the event loop fans the previous posts out. Someone who is not a member is read
+    in a second query (they cannot post, so their frames are rare and refused early).
+    """
+    if not is_signed_in(user):
+        return user
+    muted = ChatMute.objects.filter(chat_id=chat.pk, user_id=OuterRef("user_id"))
+    membership = next(
+        iter(
+            Membership.objects.filter(
+                community_id=chat.community_id, user_id=user.pk, user__is_active=True
+            )
+            .select_related("user__profile")
+            .annotate(muted=Exists(muted))
+            .order_by()[:1]
+        ),
+        None,
+    )
+    if membership is None:
+        fresh = next(
+            iter(
+                get_user_model()
+                .objects.select_related("profile")
+                .filter(pk=user.pk, is_active=True)
+                .order_by()[:1]
+            ),
+            None,
+        )
+        if fresh is not None:
+            remember_membership(fresh, chat.community, None)
+        return fresh
+    fresh = membership.user
+    remember_membership(fresh, chat.community, membership)
+    chat.__dict__.setdefault("_muted", {})[fresh.pk] = membership.muted
+    return fresh
 
 
 def forget_chat_answers(chat: Chat) -> None:

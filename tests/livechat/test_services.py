@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from staffroom.core.errors import ServiceError
-from staffroom.livechat import messages, services
+from staffroom.livechat import frames, messages, services
 from staffroom.livechat.models import Chat, ChatMessage, ChatMode, ChatMute, ChatQuestion
 from staffroom.notifications.models import Notification, NotificationKind
 from staffroom.permissions import livechat as perms
@@ -248,6 +248,47 @@ class TestPosting:
         inside = sql[begin + 1 : end]
         assert [q.split()[0] for q in inside] == ["SELECT", "INSERT", "UPDATE", "UPDATE"]
         assert '"livechat_chatmessage"' in inside[0] and "LIMIT 1" in inside[0]  # first post?
+
+    def test_a_post_frame_reads_the_chat_and_then_the_poster_in_one_query(
+        self, member, live_chat, django_capture_on_commit_callbacks
+    ):
+        # The account, its membership and any mute come back together: a burst of posts
+        # queues in each server process's one database thread.
+        with django_capture_on_commit_callbacks(execute=True):  # fills the memos, as live
+            frames.handle(member, live_chat.pk, {"type": "post", "body": "A1 Warm-up"})
+        with CaptureQueriesContext(connection) as captured:
+            answer = frames.handle(member, live_chat.pk, {"type": "post", "body": "A1 Tables"})
+
+        assert answer["type"] == "ok"
+        sql = [query["sql"] for query in captured.captured_queries]
+        begin = max(i for i, q in enumerate(sql) if q.startswith("SAVEPOINT"))
+        reads = sql[:begin]
+        assert len(reads) == 2, "\n".join(q[:120] for q in reads)
+        assert '"livechat_chat"' in reads[0]
+        assert '"communities_membership"' in reads[1] and '"livechat_chatmute"' in reads[1]
+
+    def test_a_post_frame_sees_a_mute_or_a_ban_made_since_the_last_one(
+        self, host, member, community, live_chat
+    ):
+        frames.handle(member, live_chat.pk, {"type": "post", "body": "A1 First"})
+        messages.participant_mute(moderator=host, chat=fresh(live_chat), user=member)
+        with pytest.raises(ServiceError, match="muted you"):
+            frames.handle(member, live_chat.pk, {"type": "post", "body": "A1 Again"})
+        ChatMute.objects.all().delete()
+        community.memberships.filter(user=member).update(state="banned")
+        with pytest.raises(ServiceError, match="cannot post in this community"):
+            frames.handle(member, live_chat.pk, {"type": "post", "body": "A1 Again"})
+        assert ChatMessage.objects.count() == 1
+
+    def test_a_post_frame_from_someone_outside_the_community_is_refused(self, outsider, live_chat):
+        # Read with a second query (no membership to read it through); a public community's
+        # chat is theirs to read, not to post in.
+        with pytest.raises(ServiceError, match="Join the community"):
+            frames.handle(outsider, live_chat.pk, {"type": "post", "body": "A1 Hello"})
+        type(outsider).objects.filter(pk=outsider.pk).update(is_active=False)
+        answer = frames.handle(outsider, live_chat.pk, {"type": "post", "body": "A1 Hello"})
+        assert answer["code"] == "forbidden_view"
+        assert not ChatMessage.objects.exists()
 
     def test_untagged_messages_answer_the_current_question(self, host, member, live_chat):
         services.question_release(user=host, chat=live_chat)
