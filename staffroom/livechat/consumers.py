@@ -152,9 +152,10 @@ class ChatConsumer(_HubConsumer):
         if frame["type"] == "ping":
             return {"type": "pong", "ref": frames.clean_ref(ref)}
         try:
-            return await database_sync_to_async(frames.handle)(
-                self.scope["user"], self.chat_id, frame
-            )
+            with hub.saving():
+                return await database_sync_to_async(frames.handle)(
+                    self.scope["user"], self.chat_id, frame
+                )
         except ServiceError as error:
             return frames.error(error.code, error.message, ref=ref)
         except PermissionDenied:

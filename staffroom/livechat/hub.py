@@ -34,6 +34,13 @@ PUSH_SLICE = 16  # outboxes handed an event per turn of the event loop
 # hand-outs took the GIL from the thread saving the burst's posts.
 HAND_OUT_EVERY = 0.00006
 HAND_OUT_MAX = 0.5
+# While the process is saving frames (a burst of posts), a hand-out waits for the saves to
+# finish, up to this long after its first event arrived. The two cannot run at once: the
+# event loop's thousands of socket writes and the database thread's queries take turns at
+# the GIL, each turn a wait, and a post took 18 ms instead of 8 (60 ms at p95) while the
+# previous posts were being fanned out. Done one after the other, both finish sooner, and
+# the hand-out carries more of the burst.
+SAVING_WAIT_MAX = 0.1
 PRESENCE_EVERY = 2.0  # at most one presence update per room and process in this many seconds
 PRESENCE_REFRESH = 15.0  # re-announce even without changes, so a dead process drops out
 PRESENCE_STALE = 45.0
@@ -47,9 +54,12 @@ __all__ = ["Hub", "Outbox", "Room", "hub"]
 
 
 class Room:
-    def __init__(self, group: str):
+    def __init__(self, group: str, saving=lambda: False):
         self.group = group
         self.loop = asyncio.get_running_loop()
+        self.saving = saving  # whether frames are being saved in this process's loop
+        self.pending_since = 0.0
+        self.waiting_for_saves: object | None = None
         self.outboxes: set[Outbox] = set()
         self.channel: str | None = None
         self.ready = asyncio.Event()
@@ -77,6 +87,8 @@ class Room:
         posts costs each socket a few writes rather than one per post (for clients that
         read batches).
         """
+        if not self.pending:
+            self.pending_since = self.loop.time()
         self.pending.append(text)
         if not self.sending:
             self._next()
@@ -97,6 +109,13 @@ class Room:
             self.loop.call_later(wait, self._hand_out)
 
     def _hand_out(self) -> None:
+        if self.saving() and self.loop.time() - self.pending_since < SAVING_WAIT_MAX:
+            # Resumed by saves_done, or by the timer if the saves outlast the wait.
+            self.sending = True
+            token = self.waiting_for_saves = object()
+            self.loop.call_at(self.pending_since + SAVING_WAIT_MAX, self._resume, token)
+            return
+        self.waiting_for_saves = None
         events = self.pending
         self.pending = []
         self.sending = True
@@ -117,6 +136,14 @@ class Room:
         else:
             self.loop.call_soon(self._pushed)
 
+    def _resume(self, token: object) -> None:
+        if token is self.waiting_for_saves:
+            self._hand_out()
+
+    def saves_done(self) -> None:
+        if self.waiting_for_saves is not None:
+            self._resume(self.waiting_for_saves)
+
     def _pushed(self) -> None:
         # The sockets' writes ran between the slices, so this is what the round cost.
         self.last_round = self.loop.time() - self.handed_out_at
@@ -128,12 +155,30 @@ class Room:
 class Hub:
     def __init__(self):
         self.rooms: dict[str, Room] = {}
+        self._saving: dict[asyncio.AbstractEventLoop, int] = {}
+
+    @contextlib.contextmanager
+    def saving(self):
+        """Mark a frame being saved by the database thread (see SAVING_WAIT_MAX)."""
+        loop = asyncio.get_running_loop()
+        self._saving[loop] = self._saving.get(loop, 0) + 1
+        try:
+            yield
+        finally:
+            left = self._saving.pop(loop) - 1
+            if left:
+                self._saving[loop] = left
+            else:
+                for room in list(self.rooms.values()):
+                    if room.loop is loop:
+                        room.saves_done()
 
     def _room(self, group: str) -> Room:
         room = self.rooms.get(group)
         # A room belongs to one event loop; tests run several loops in one process.
         if room is None or room.loop is not asyncio.get_running_loop():
-            room = Room(group)
+            loop = asyncio.get_running_loop()
+            room = Room(group, saving=lambda: loop in self._saving)
             self.rooms[group] = room
             room.listener = asyncio.create_task(self._listen(room))
             room.announcer = asyncio.create_task(self._announce(room))

@@ -7,6 +7,7 @@ run, Redis when REDIS_URL is set.
 import asyncio
 import itertools
 import json
+import threading
 import time
 
 import pytest
@@ -267,6 +268,84 @@ def test_a_room_that_took_long_to_hand_out_waits_as_long_before_the_next(monkeyp
         assert slow.handed == [first, f"[{second},{third}]"]
 
     run(scenario)
+
+
+def test_a_hand_out_waits_while_the_process_saves_frames_and_goes_once_they_are_saved(
+    monkeypatch,
+):
+    monkeypatch.setattr(hub_module, "SAVING_WAIT_MAX", 5.0)
+    reader = Collector(batched=True)
+    first, second = (encode({"type": "message", "id": n}) for n in (1, 2))
+
+    async def scenario():
+        room = hub._room("livechat.unit-saving")
+        room.outboxes.add(reader)
+        with hub.saving():  # a burst's post is in the database thread
+            with hub.saving():
+                room.deliver(first)
+                room.deliver(second)
+                await asyncio.sleep(0.05)
+                assert reader.handed == []
+            await asyncio.sleep(0.05)
+            assert reader.handed == []  # one frame is still being saved
+        for _ in range(5):
+            await asyncio.sleep(0)
+        # Saved: both go out at once, in one frame, without waiting for the timer.
+        assert reader.handed == [f"[{first},{second}]"]
+        await hub.leave("livechat.unit-saving", reader)
+
+    run(scenario)
+
+
+def test_a_hand_out_waits_for_saves_no_longer_than_the_limit(monkeypatch):
+    monkeypatch.setattr(hub_module, "SAVING_WAIT_MAX", 0.1)
+    reader = Collector(batched=True)
+    first = encode({"type": "message", "id": 1})
+
+    async def scenario():
+        room = hub._room("livechat.unit-saving-long")
+        room.outboxes.add(reader)
+        with hub.saving():  # saves that go on and on (a flood of frames)
+            room.deliver(first)
+            await asyncio.sleep(0.05)
+            assert reader.handed == []
+            await asyncio.sleep(0.1)
+            assert reader.handed == [first]
+        await hub.leave("livechat.unit-saving-long", reader)
+
+    run(scenario)
+
+
+def test_saves_on_another_event_loop_do_not_hold_a_room_back(monkeypatch):
+    # Tests (and only tests) run several loops in one process; each counts its own saves.
+    monkeypatch.setattr(hub_module, "SAVING_WAIT_MAX", 5.0)
+    reader = Collector(batched=True)
+    first = encode({"type": "message", "id": 1})
+    inside, release = threading.Event(), threading.Event()
+
+    async def save_elsewhere():
+        with hub.saving():
+            inside.set()
+            await asyncio.to_thread(release.wait, 5)
+
+    elsewhere = threading.Thread(target=asyncio.run, args=(save_elsewhere(),))
+    elsewhere.start()
+
+    async def scenario():
+        assert await asyncio.to_thread(inside.wait, 5)
+        room = hub._room("livechat.unit-other-loop")
+        room.outboxes.add(reader)
+        room.deliver(first)
+        for _ in range(5):
+            await asyncio.sleep(0)
+        assert reader.handed == [first]
+        await hub.leave("livechat.unit-other-loop", reader)
+
+    try:
+        run(scenario)
+    finally:
+        release.set()
+        elsewhere.join()
 
 
 def test_a_reader_that_fell_behind_gets_its_backlog_in_one_frame(group):

@@ -313,6 +313,7 @@ class TestPosting:
             ("A9 no such question", "unknown_question"),
             ("A2 not asked yet", "unknown_question"),
             ("![diagram](https://example.org/a.png)", "invalid"),
+            ("Look:\n\n![diagram][d]\n\n[d]: https://example.org/a.png", "invalid"),
         ],
     )
     def test_bad_messages_are_refused_and_nothing_is_stored(self, member, live_chat, body, code):
