@@ -3,13 +3,13 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from staffroom.communities.models import Visibility
 from staffroom.core.errors import ServiceError
 from staffroom.core.models import GradeBand, Subject
 from staffroom.core.vocabulary import seed
-from staffroom.discussions import services
+from staffroom.discussions import selectors, services
 from staffroom.discussions.models import ReactionKind, Tag, TagFollow, Thread, ThreadFollow
 from staffroom.notifications.models import Notification, NotificationKind
 from tests.discussions.builders import a_community, a_member, a_reply, a_thread, fresh, post_at
@@ -332,3 +332,37 @@ def test_hostile_tag_filters_are_ignored(client, community, member, value):
 
     assert response.status_code == 200
     assert titles(response) == ["Still listed"]
+
+
+def test_a_threads_labels_come_tags_then_subjects_then_grades_each_in_their_order():
+    seed()
+    steward = UserFactory()
+    community = a_community(steward=steward)
+    thread = a_thread(community, steward)
+    other = a_thread(community, steward, title="Another thread")
+    thread.tags.set(
+        [
+            Tag.objects.create(community=community, slug="zines", name="zines"),
+            Tag.objects.create(community=community, slug="art", name="art"),
+        ]
+    )
+    subjects = list(Subject.objects.order_by("-position")[:2])  # stored out of order
+    thread.subjects.set(subjects)
+    bands = list(GradeBand.objects.order_by("position")[:2])
+    thread.grade_bands.set(bands)
+    other.tags.set([Tag.objects.create(community=community, slug="elsewhere", name="elsewhere")])
+
+    labels = selectors.thread_labels(thread)
+
+    assert [(label.kind, label.slug) for label in labels] == [
+        ("tag", "art"),
+        ("tag", "zines"),
+        *[("subject", s.slug) for s in sorted(subjects, key=lambda s: s.position)],
+        *[("grade", b.slug) for b in bands],
+    ]
+    assert selectors.thread_labels(a_thread(community, steward, title="Bare")) == []
+    with translation.override("fr"):
+        maths = Subject.objects.get(slug="mathematics")
+        thread.subjects.add(maths)
+        names = {label.slug: label.name for label in selectors.thread_labels(thread)}
+    assert names["mathematics"] == "Mathématiques"  # shared vocabulary is translated
