@@ -37,9 +37,11 @@ HAND_OUT_MAX = 0.5
 # While the process is saving frames (a burst of posts), a hand-out waits for the saves to
 # finish, up to this long after its first event arrived. The two cannot run at once: the
 # event loop's thousands of socket writes and the database thread's queries take turns at
-# the GIL, each turn a wait, and a post took 18 ms instead of 8 (60 ms at p95) while the
-# previous posts were being fanned out. Done one after the other, both finish sooner, and
-# the hand-out carries more of the burst.
+# the GIL, each turn a wait: on the load bench a post's database work took 18 ms at the
+# median and 59 ms at p95 (13 ms on its own, on PostgreSQL) while earlier posts were being
+# fanned out. Done one after the other, both finish sooner and a hand-out carries more of
+# the burst (bench/RESULTS.md, "hand-out waits for saves"). With this wait in place,
+# shorter hand-out gaps were tried again: 30 µs was no better within the noise, 15 µs worse.
 SAVING_WAIT_MAX = 0.1
 PRESENCE_EVERY = 2.0  # at most one presence update per room and process in this many seconds
 PRESENCE_REFRESH = 15.0  # re-announce even without changes, so a dead process drops out
