@@ -5,6 +5,7 @@ run, Redis when REDIS_URL is set.
 """
 
 import asyncio
+import contextlib
 import itertools
 import json
 import threading
@@ -270,6 +271,17 @@ def test_a_room_that_took_long_to_hand_out_waits_as_long_before_the_next(monkeyp
     run(scenario)
 
 
+@contextlib.asynccontextmanager
+async def hub_room(group: str, reader: Outbox):
+    """A room of the process hub with one reader, left again however the test ends."""
+    room = hub._room(group)
+    room.outboxes.add(reader)
+    try:
+        yield room
+    finally:
+        await hub.leave(group, reader)
+
+
 def test_a_hand_out_waits_while_the_process_saves_frames_and_goes_once_they_are_saved(
     monkeypatch,
 ):
@@ -278,21 +290,19 @@ def test_a_hand_out_waits_while_the_process_saves_frames_and_goes_once_they_are_
     first, second = (encode({"type": "message", "id": n}) for n in (1, 2))
 
     async def scenario():
-        room = hub._room("livechat.unit-saving")
-        room.outboxes.add(reader)
-        with hub.saving():  # a burst's post is in the database thread
-            with hub.saving():
-                room.deliver(first)
-                room.deliver(second)
+        async with hub_room("livechat.unit-saving", reader) as room:
+            with hub.saving():  # a burst's post is in the database thread
+                with hub.saving():
+                    room.deliver(first)
+                    room.deliver(second)
+                    await asyncio.sleep(0.05)
+                    assert reader.handed == []
                 await asyncio.sleep(0.05)
-                assert reader.handed == []
-            await asyncio.sleep(0.05)
-            assert reader.handed == []  # one frame is still being saved
-        for _ in range(5):
-            await asyncio.sleep(0)
-        # Saved: both go out at once, in one frame, without waiting for the timer.
-        assert reader.handed == [f"[{first},{second}]"]
-        await hub.leave("livechat.unit-saving", reader)
+                assert reader.handed == []  # one frame is still being saved
+            for _ in range(5):
+                await asyncio.sleep(0)
+            # Saved: both go out at once, in one frame, without waiting for the timer.
+            assert reader.handed == [f"[{first},{second}]"]
 
     run(scenario)
 
@@ -303,15 +313,13 @@ def test_a_hand_out_waits_for_saves_no_longer_than_the_limit(monkeypatch):
     first = encode({"type": "message", "id": 1})
 
     async def scenario():
-        room = hub._room("livechat.unit-saving-long")
-        room.outboxes.add(reader)
-        with hub.saving():  # saves that go on and on (a flood of frames)
-            room.deliver(first)
-            await asyncio.sleep(0.05)
-            assert reader.handed == []
-            await asyncio.sleep(0.1)
-            assert reader.handed == [first]
-        await hub.leave("livechat.unit-saving-long", reader)
+        async with hub_room("livechat.unit-saving-long", reader) as room:
+            with hub.saving():  # saves that go on and on (a flood of frames)
+                room.deliver(first)
+                await asyncio.sleep(0.05)
+                assert reader.handed == []
+                await asyncio.sleep(0.1)
+                assert reader.handed == [first]
 
     run(scenario)
 
@@ -333,13 +341,11 @@ def test_saves_on_another_event_loop_do_not_hold_a_room_back(monkeypatch):
 
     async def scenario():
         assert await asyncio.to_thread(inside.wait, 5)
-        room = hub._room("livechat.unit-other-loop")
-        room.outboxes.add(reader)
-        room.deliver(first)
-        for _ in range(5):
-            await asyncio.sleep(0)
-        assert reader.handed == [first]
-        await hub.leave("livechat.unit-other-loop", reader)
+        async with hub_room("livechat.unit-other-loop", reader) as room:
+            room.deliver(first)
+            for _ in range(5):
+                await asyncio.sleep(0)
+            assert reader.handed == [first]
 
     try:
         run(scenario)
