@@ -28,6 +28,7 @@ from staffroom.discussions.models import Thread
 from staffroom.livechat import messages, services
 from staffroom.livechat.models import Chat, ChatMessage
 from staffroom.permissions import livechat as perms
+from staffroom.permissions.actors import fresh_account
 from staffroom.permissions.discussions import can_read_thread
 
 MAX_REF = 40
@@ -50,26 +51,19 @@ def _one(queryset):
     return next(iter(queryset.order_by()[:1]), None)
 
 
-def _fresh_user(user):
-    """Re-read the account, so a deactivated member is refused on their next frame."""
-    if getattr(user, "is_authenticated", False):
-        return _one(User.objects.select_related("profile").filter(pk=user.pk, is_active=True))
-    return user
-
-
 def _chat(chat_id: int) -> Chat | None:
     return _one(Chat.objects.select_related("community").filter(pk=chat_id))
 
 
 def may_view_chat(user, chat_id: int) -> bool:
     chat = _chat(chat_id)
-    user = _fresh_user(user)
+    user = fresh_account(user)
     return chat is not None and user is not None and perms.can_view_chat(user, chat)
 
 
 def may_read_thread(user, thread_id: int) -> bool:
     thread = _one(Thread.objects.select_related("community").filter(pk=thread_id))
-    user = _fresh_user(user)
+    user = fresh_account(user)
     return thread is not None and user is not None and can_read_thread(user, thread)
 
 

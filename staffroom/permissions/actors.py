@@ -1,5 +1,6 @@
 """Facts about the viewer, looked up once per request and object."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
 from staffroom.communities.models import Community, Membership, MembershipState
@@ -10,6 +11,20 @@ _MISSING = object()
 
 def is_signed_in(user) -> bool:
     return user is not None and not isinstance(user, AnonymousUser) and user.is_authenticated
+
+
+def fresh_account(user):
+    """Re-read a signed-in account with its profile, or None once it has been deactivated.
+
+    A socket keeps the user its session had when it opened; its frames re-read the account
+    so a deactivated member is refused at their next one. Anyone not signed in is returned
+    as they are. (No ``first()``: ordering by the model's default order costs more to
+    compile than this primary-key lookup costs to run, on a path every frame takes.)
+    """
+    if not is_signed_in(user):
+        return user
+    accounts = get_user_model().objects.select_related("profile")
+    return next(iter(accounts.filter(pk=user.pk, is_active=True).order_by()[:1]), None)
 
 
 def is_staff(user) -> bool:

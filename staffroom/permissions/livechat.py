@@ -1,13 +1,12 @@
 """Who may see, schedule, host, post in and moderate live chats."""
 
-from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from staffroom.communities.models import Community, Membership
 from staffroom.core.memo import Memo
 from staffroom.livechat.models import Chat, ChatMessage, ChatMute, ChatState
-from staffroom.permissions.actors import is_signed_in, remember_membership
+from staffroom.permissions.actors import fresh_account, is_signed_in, remember_membership
 from staffroom.permissions.communities import (
     access_community,
     can_moderate_community,
@@ -110,15 +109,7 @@ def chat_participant(user, chat: Chat):
         None,
     )
     if membership is None:
-        fresh = next(
-            iter(
-                get_user_model()
-                .objects.select_related("profile")
-                .filter(pk=user.pk, is_active=True)
-                .order_by()[:1]
-            ),
-            None,
-        )
+        fresh = fresh_account(user)
         if fresh is not None:
             remember_membership(fresh, chat.community, None)
         return fresh
