@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -276,6 +277,7 @@ def test_postgres_ranks_the_newest_matches_the_same_way_on_every_page(community,
     from staffroom.search.backends import postgres
 
     monkeypatch.setattr(postgres, "CANDIDATES", 3)
+    monkeypatch.setattr(postgres, "FIRST_RANKED", 1)
     index(community, title="Fractions in the title, oldest")
     for n in range(4):
         index(community, title=f"Lesson {n}", body="A word on fractions.")
@@ -287,6 +289,74 @@ def test_postgres_ranks_the_newest_matches_the_same_way_on_every_page(community,
     # the pages share one ranking, so they neither overlap nor skip.
     assert titles(first) == ["Lesson 3", "Lesson 2"]
     assert (titles(second), second.has_more) == (["Lesson 1"], False)
+
+
+@pytest.mark.skipif(SQLITE, reason="PostgreSQL ranks a bounded set of the newest matches")
+def test_postgres_ranks_the_newest_matches_first_and_the_older_candidates_after(
+    community, monkeypatch
+):
+    from staffroom.search.backends import postgres
+
+    monkeypatch.setattr(postgres, "FIRST_RANKED", 2)
+    monkeypatch.setattr(postgres, "CANDIDATES", 4)
+    index(community, title="Fractions", body="Fractions, oldest and left out.")
+    index(community, title="Old one", body="A word on fractions.")
+    index(community, title="Fractions again", body="Older, with fractions in the title.")
+    index(community, title="New one", body="A word on fractions.")
+    index(community, title="Fractions today", body="Newest, with fractions in the title.")
+
+    pages = [find("fractions", limit=1, offset=offset) for offset in range(5)]
+
+    # The two newest, best first; then the next two, best first, though a title match
+    # among them outranks "New one"; the fifth match is past the candidates.
+    assert [titles(page) for page in pages] == [
+        ["Fractions today"],
+        ["New one"],
+        ["Fractions again"],
+        ["Old one"],
+        [],
+    ]
+    assert [page.has_more for page in pages] == [True, True, True, False, False]
+    # A page that reaches past the first group reads it in the same order.
+    assert titles(find("fractions", limit=4)) == [
+        "Fractions today",
+        "New one",
+        "Fractions again",
+        "Old one",
+    ]
+
+
+@pytest.mark.skipif(SQLITE, reason="parallel query is PostgreSQL's")
+def test_postgres_plans_a_search_in_one_process(community):
+    from django.db import transaction
+
+    from staffroom.search.backends import get_backend
+    from staffroom.search.query import parse
+    from staffroom.search.selectors import _where
+
+    index(community, title="Fractions")
+    sql, params = get_backend().sql(
+        parse("fractions"), where=_where(viewer=AnonymousUser()), limit=21, offset=0
+    )
+
+    def plan(statement: str) -> str:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Make workers free, so the planner uses them wherever it is allowed to.
+            for setting in (
+                "parallel_setup_cost",
+                "parallel_tuple_cost",
+                "min_parallel_table_scan_size",
+                "min_parallel_index_scan_size",
+            ):
+                cursor.execute(f"SET LOCAL {setting} = 0")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+            cursor.execute("EXPLAIN " + statement, params)
+            return "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "Gather" not in plan(sql)
+    # Without the parallel-unsafe column the same statement would be handed to workers.
+    assert "Gather" in plan(sql.replace("current_schema() AS in_one_process", "1"))
 
 
 def test_the_ranked_matches_cover_the_deepest_page_anyone_can_ask_for():
