@@ -85,20 +85,19 @@ class PostgresBackend(SearchBackend):
         # connection.
         sql = f"""
             WITH candidates AS MATERIALIZED (
-                SELECT d.id, row_number() OVER (ORDER BY d.id DESC) > %s AS older,
-                       current_schema() AS in_one_process
+                SELECT d.id, current_schema() AS in_one_process
                 FROM {documents} AS d
                 WHERE d.search_vector @@ {tsquery_sql} AND {where.sql}
                 ORDER BY d.id DESC
                 LIMIT %s
             ),
             page AS (
-                SELECT d.id, candidates.older,
+                SELECT d.id, row_number() OVER (ORDER BY d.id DESC) > %s AS older,
                        ts_rank_cd('{WEIGHTS}', d.search_vector, {tsquery_sql}, {NORMALIZATION})
                        AS score
                 FROM candidates
                 JOIN {documents} AS d ON d.id = candidates.id
-                ORDER BY candidates.older, score DESC, d.id DESC
+                ORDER BY older, score DESC, d.id DESC
                 LIMIT %s OFFSET %s
             )
             SELECT {DOCUMENT_COLUMNS}, page.score,
@@ -115,10 +114,10 @@ class PostgresBackend(SearchBackend):
         # The first group alone, and one more match to tell whether a later page exists.
         shallow = offset + limit <= FIRST_RANKED + 1
         params = [
-            FIRST_RANKED,
             *tsquery_params,
             *where.params,
             FIRST_RANKED + 1 if shallow else CANDIDATES,
+            FIRST_RANKED,
             *tsquery_params,
             limit,
             offset,
