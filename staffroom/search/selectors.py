@@ -80,7 +80,7 @@ def _where(
     if exclude_object_id is not None:
         clauses.append("d.object_id <> %s")
         params.append(exclude_object_id)
-    return Where(" AND ".join(clauses), params)
+    return Where(" AND ".join(clauses), params, filtered=len(clauses) > 1)
 
 
 def search(

@@ -84,6 +84,8 @@ class Where:
 
     sql: str
     params: list[Any]
+    # True when more than the access rule narrows the documents (a community, a tag, ...).
+    filtered: bool = False
 
 
 # Columns every backend selects, so that hits are built the same way.

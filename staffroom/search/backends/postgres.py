@@ -11,6 +11,7 @@ from staffroom.search.backends.base import (
     Where,
     tables,
 )
+from staffroom.search.backends.postgres_stats import index_stats
 from staffroom.search.query import Query, Term
 
 # 'simple': no stemming and no stop words, because communities write in many languages.
@@ -26,6 +27,10 @@ CANDIDATES = 1101
 # 1,101 matches of a word in 1% of a million posts read 110,000 rows (60 ms on the
 # benchmark); 201 read a fifth of that. A deeper page ranks both groups, in the same order.
 FIRST_RANKED = 200
+# A query whose matches are expected within the newest MIN_SPAN documents walks back from
+# the newest; a rarer one reads SPAN_FACTOR times the stretch they are expected in first.
+MIN_SPAN = 60_000
+SPAN_FACTOR = 3
 # The index sees these characters as spaces (see migrations 0001 and 0002); terms get the same.
 _AS_SPACE = str.maketrans({"<": " ", "&": " ", "-": " ", ".": " "})
 HEADLINE = (
@@ -66,31 +71,85 @@ def tsquery(query: Query) -> tuple[str, list]:
     return "(" + " && ".join(parts) + ")", params
 
 
+def _candidates(query: Query, where: Where, needed: int) -> tuple[str, list]:
+    """The ``candidates`` statement: the newest ``needed`` matches, with their ids.
+
+    Walking the newest documents back finds a common word's newest matches in a few pages,
+    but a word in 0.3% of them took 75,000 rows (40 ms at the M benchmark size), and
+    reading every match from the GIN index costs a page per match. When the statistics
+    say how far back ``needed`` matches reach, the GIN index reads only that stretch (the
+    BRIN index on ids keeps it cheap); the older documents are read only if it fell short.
+    """
+    documents = tables()["documents"]
+    tsquery_sql, tsquery_params = tsquery(query)
+    # The tsquery is written out wherever it is used, not read from a CTE: as a constant
+    # expression it becomes a condition the GIN index can answer.
+    matches = f"FROM {documents} AS d WHERE d.search_vector @@ {tsquery_sql} AND {where.sql}"
+    match_params = [*tsquery_params, *where.params]
+    bound = None if where.filtered else _bound(query, needed)
+    if bound is None:
+        # current_schema() is selected only because PostgreSQL marks it parallel unsafe,
+        # which keeps the whole statement in one process: on a small server a parallel plan
+        # took the cores other requests were waiting for (search p95 at the M benchmark
+        # size went from 293 to 84 ms without one), and a SET would outlive the statement
+        # on a pooled connection.
+        sql = f"""
+            candidates AS MATERIALIZED (
+                SELECT d.id, current_schema() AS in_one_process
+                {matches}
+                ORDER BY d.id DESC
+                LIMIT %s
+            )"""
+        return sql, [*match_params, needed]
+    sql = f"""
+        recent AS MATERIALIZED (
+            SELECT d.id {matches} AND d.id > %s
+        ),
+        candidates AS MATERIALIZED (
+            (SELECT id, current_schema() AS in_one_process FROM recent ORDER BY id DESC LIMIT %s)
+            UNION ALL
+            (SELECT d.id, current_schema()
+             {matches} AND d.id <= %s
+             ORDER BY d.id + 0 DESC
+             LIMIT GREATEST(0, %s - (SELECT count(*) FROM recent)))
+        )"""
+    return sql, [*match_params, bound, needed, *match_params, bound, needed]
+
+
+def _bound(query: Query, needed: int) -> int | None:
+    """The id above which ``needed`` matches are expected, or None to walk back from the top."""
+    stats = index_stats()
+    if stats is None:
+        return None
+    share = stats.share(query)
+    if share <= stats.floor:
+        # Rarer than every listed word: reading all its matches costs fewer pages than
+        # reading a stretch of ids and then the older matches.
+        return None
+    # Three times the expected stretch: the sample behind the statistics is small.
+    span = int(SPAN_FACTOR * needed / share)
+    if span < MIN_SPAN or span >= stats.top_id:
+        return None
+    return stats.top_id - span
+
+
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
     def sql(self, query: Query, *, where: Where, limit: int, offset: int) -> tuple[str, list]:
         documents = tables()["documents"]
         tsquery_sql, tsquery_params = tsquery(query)
-        # The tsquery is written out wherever it is used, not read from a CTE: as a
-        # constant expression it becomes a condition the GIN index can answer.
-        # Ranking reads each match's whole vector, so only the newest CANDIDATES matches
-        # are ranked (a common word matches tens of thousands of posts: ranking them all
-        # took a second). The GIN index finds the matches without reading the vectors.
-        # Then rank and cut the page; headlines are costly, so only the page gets them.
-        # current_schema() is selected only because PostgreSQL marks it parallel unsafe, which
-        # keeps the whole statement in one process: on a small server a parallel plan took
-        # the cores other requests were waiting for (search p95 at the M benchmark size went
-        # from 293 to 84 ms without one), and a SET would outlive the statement on a pooled
-        # connection.
+        # The first group alone, and one more match to tell whether a later page exists.
+        shallow = offset + limit <= FIRST_RANKED + 1
+        candidates_sql, candidates_params = _candidates(
+            query, where, FIRST_RANKED + 1 if shallow else CANDIDATES
+        )
+        # Ranking reads each match's whole vector, so only the newest candidates are ranked
+        # (a common word matches tens of thousands of posts: ranking them all took a
+        # second). Then rank and cut the page; headlines are costly, so only the page gets
+        # them.
         sql = f"""
-            WITH candidates AS MATERIALIZED (
-                SELECT d.id, current_schema() AS in_one_process
-                FROM {documents} AS d
-                WHERE d.search_vector @@ {tsquery_sql} AND {where.sql}
-                ORDER BY d.id DESC
-                LIMIT %s
-            ),
+            WITH {candidates_sql},
             page AS (
                 SELECT d.id, row_number() OVER (ORDER BY d.id DESC) > %s AS older,
                        ts_rank_cd('{WEIGHTS}', d.search_vector, {tsquery_sql}, {NORMALIZATION})
@@ -111,12 +170,8 @@ class PostgresBackend(SearchBackend):
             ORDER BY page.older, page.score DESC, d.id DESC
         """
         stand_ins = ["<-.", LESS_THAN + HYPHEN + DOT]
-        # The first group alone, and one more match to tell whether a later page exists.
-        shallow = offset + limit <= FIRST_RANKED + 1
         params = [
-            *tsquery_params,
-            *where.params,
-            FIRST_RANKED + 1 if shallow else CANDIDATES,
+            *candidates_params,
             FIRST_RANKED,
             *tsquery_params,
             limit,
