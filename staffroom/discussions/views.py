@@ -31,7 +31,6 @@ from staffroom.discussions.models import FollowLevel, Post, PostImage, ThreadKin
 from staffroom.notifications import services as notification_services
 from staffroom.permissions import communities as community_perms
 from staffroom.permissions import discussions as perms
-from staffroom.permissions.actors import is_signed_in
 from staffroom.search import selectors as search_selectors
 
 
@@ -225,9 +224,8 @@ def thread_detail(request, slug: str, thread_id: int):
         "can_accept": perms.can_accept_answer(user, thread),
         "can_react": community_perms.can_post_in_community(user, thread.community),
     }
-    if not is_signed_in(user):
-        shown = [page.opening, *page.posts] if page.opening else page.posts
-        post_fragments.attach_for_visitor(shown, context)
+    shown = [page.opening, *page.posts] if page.opening else page.posts
+    post_fragments.attach(shown, context, request)
     return render(
         request,
         "discussions/thread_detail.html",

@@ -1,8 +1,10 @@
-"""Visitors' posts come from the cache under keys made of what they show: never stale.
+"""Posts come from the cache under keys made of what they show: never stale, never another
+reader's.
 
-Each test changes a post through its service and checks the very next visitor page shows
-the change, with no invalidation step anywhere; and that signed-in readers never get a
-visitor's copy.
+Each test changes a post through its service and checks the very next page shows the
+change, with no invalidation step anywhere; signed-in readers never get a visitor's copy,
+nor a copy showing another member's reactions, votes, authorship or moderation forms; and
+the forms in a cached copy carry the reader's own CSRF token.
 """
 
 import re
@@ -13,6 +15,11 @@ from django.core.cache import cache
 from staffroom.discussions import post_fragments, services
 from tests.discussions.builders import a_member, a_reply, fresh, post_at
 from tests.pages import text
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +129,90 @@ def test_visitor_copies_are_kept_and_reused(client, replied, monkeypatch):
     client.get(url(replied))
 
     assert post_fragments.TEMPLATE not in rendered  # every post came from the cache
+
+
+def pressed(html: str, position: int, kind: str) -> bool:
+    match = re.search(rf'id="post-{position}-{kind}"[^>]*aria-pressed="(true|false)"', html)
+    assert match, f"no {kind} button on post {position}"
+    return match[1] == "true"
+
+
+def page_for(client, thread, user) -> str:
+    client.force_login(user)
+    return client.get(url(thread)).content.decode()
+
+
+def test_members_share_copies_of_posts_they_have_not_touched(
+    client, replied, community, monkeypatch
+):
+    page_for(client, replied, a_member(community))
+    rendered = []
+    original = post_fragments.get_template
+    monkeypatch.setattr(
+        post_fragments, "get_template", lambda name: rendered.append(name) or original(name)
+    )
+
+    html = page_for(client, replied, a_member(community))
+
+    assert post_fragments.TEMPLATE not in rendered
+    assert "/react/" in html
+
+
+def test_each_member_sees_their_own_reactions_on_a_shared_copy(client, replied, community):
+    thankful, other_reader = a_member(community), a_member(community)
+    services.reaction_toggle(user=thankful, post=post_at(replied, 3), kind="thanks")
+
+    before = page_for(client, replied, other_reader)
+    theirs = page_for(client, replied, thankful)
+    after = page_for(client, replied, other_reader)
+
+    assert pressed(theirs, 3, "thanks") and not pressed(theirs, 3, "tried")
+    assert not pressed(before, 3, "thanks") and not pressed(after, 3, "thanks")
+
+
+def test_only_the_author_gets_the_author_s_copy(client, replied, other, community):
+    reader = a_member(community)
+    delete_form = f'action="/c/{replied.community.slug}/t/{replied.pk}/p/2/delete/"'
+
+    authors = page_for(client, replied, other)
+    readers = page_for(client, replied, reader)
+    authors_again = page_for(client, replied, other)
+
+    assert delete_form in authors and delete_form in authors_again
+    assert delete_form not in readers
+    assert not re.search(r'href="[^"]*/p/2/edit/"', readers)
+
+
+def test_a_hidden_post_shows_to_its_moderator_only(client, replied, moderator, community):
+    services.post_hide(moderator=moderator, post=post_at(replied, 2), reason="Off topic")
+    reader = a_member(community)
+
+    readers = text_of(page_for(client, replied, reader))
+    moderators = text_of(page_for(client, replied, moderator))
+    readers_again = text_of(page_for(client, replied, reader))
+
+    assert "decodable" not in readers and "decodable" not in readers_again
+    assert "Hidden by a moderator." in readers_again
+    assert "decodable" in moderators and "Show again" in moderators
+
+
+def test_a_cached_copy_s_forms_carry_the_reader_s_own_token(replied, community):
+    from django.test import Client
+
+    reader = a_member(community)
+    page_for(Client(), replied, a_member(community))  # the copies are now in the cache
+    client = Client(enforce_csrf_checks=True)
+
+    html = page_for(client, replied, reader)
+    form = re.search(
+        r'<form method="post" action="([^"]*/p/3/react/)"[^>]*>'
+        r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]*)">',
+        html,
+    )
+    assert form, "no reaction form with a token on post 3"
+    assert post_fragments._csrf_stand_in() not in html
+
+    answer = client.post(form[1], {"csrfmiddlewaretoken": form[2], "kind": "thanks"})
+
+    assert answer.status_code == 302
+    assert pressed(page_for(client, replied, reader), 3, "thanks")

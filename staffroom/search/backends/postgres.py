@@ -29,6 +29,8 @@ CANDIDATES = 1101
 FIRST_RANKED = 200
 # A query whose matches are expected within the newest MIN_SPAN documents walks back from
 # the newest; a rarer one reads SPAN_FACTOR times the stretch they are expected in first.
+# Below about 55,000 ids the planner reads a stretch through the primary key, row by row,
+# which costs what walking back does; above it, the GIN and BRIN indexes together.
 MIN_SPAN = 60_000
 SPAN_FACTOR = 3
 # The index sees these characters as spaces (see migrations 0001 and 0002); terms get the same.
@@ -126,7 +128,7 @@ def _bound(query: Query, needed: int) -> int | None:
         # Rarer than every listed word: reading all its matches costs fewer pages than
         # reading a stretch of ids and then the older matches.
         return None
-    # Three times the expected stretch: the sample behind the statistics is small.
+    # More than the expected stretch: the sample behind the statistics is small.
     span = int(SPAN_FACTOR * needed / share)
     if span < MIN_SPAN or span >= stats.top_id:
         return None
