@@ -91,6 +91,22 @@ def test_the_directory_marks_the_viewers_own_communities_and_can_list_only_those
     assert only_mine == ["Mine"]
 
 
+def test_an_unfiltered_directory_is_not_made_distinct():
+    user = UserFactory()
+    MembershipFactory(community=CommunityFactory(name="Mine"), user=user)
+    CommunityFactory(name="Other")
+
+    with CaptureQueriesContext(connection) as captured:
+        page = directory(user)
+        mine = directory(user, mine=True)
+
+    # DISTINCT would make the database read the viewer's membership state for every
+    # visible community before sorting; nothing unfiltered repeats a community.
+    assert sorted(names(page)) == ["Mine", "Other"] and names(mine) == ["Mine"]
+    listing = [q["sql"] for q in captured.captured_queries if "member_count" in q["sql"]]
+    assert listing and not any("DISTINCT" in sql for sql in listing)
+
+
 # --- community_directory: who sees what -------------------------------------------------------
 
 

@@ -175,6 +175,39 @@ def test_the_your_tags_list_shows_followed_tags_only(client, community, member, 
     assert "Your tags" in text(response)
 
 
+def test_a_thread_under_two_followed_tags_is_listed_once(client, community, member, other, tag):
+    second = Tag.objects.create(community=community, name="Blending", slug="blending")
+    for followed in (tag, second):
+        services.tag_follow_set(user=other, tag=followed, follow=True)
+    a_thread(community, member, title="Blending games", tags=[tag, second])
+    client.force_login(other)
+
+    response = client.get(f"/c/{community.slug}/threads/?show=following")
+
+    assert titles(response) == ["Blending games"]
+
+
+def test_an_unfiltered_list_is_not_made_distinct(
+    client, community, member, other, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    a_thread(community, member, title="Blending games")
+    client.force_login(other)
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"/c/{community.slug}/threads/")
+
+    # DISTINCT would make the database read the reader's follow state for every thread
+    # before sorting; an unfiltered list has nothing to repeat a thread.
+    assert titles(response) == ["Blending games"]
+    thread_queries = [
+        q["sql"] for q in captured.captured_queries if "discussions_thread" in q["sql"]
+    ]
+    assert thread_queries and not any("DISTINCT" in sql for sql in thread_queries)
+
+
 def test_unfollowing_a_tag(client, community, other, tag):
     services.tag_follow_set(user=other, tag=tag, follow=True)
     client.force_login(other)
