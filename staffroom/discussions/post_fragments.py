@@ -90,8 +90,11 @@ def attach(posts: list[Post], context: dict, request) -> None:
     flags = tuple(
         bool(context.get(name)) for name in ("can_reply", "can_moderate", "can_accept", "can_react")
     )
+    stand_in = _csrf_stand_in()
     shared = (
         _templates(),
+        # A new secret key means a new stand-in: copies holding the old one are not reused.
+        stand_in,
         translation.get_language(),
         timezone.get_current_timezone_name(),
         community.slug,
@@ -102,7 +105,6 @@ def attach(posts: list[Post], context: dict, request) -> None:
     )
     keys = {post.pk: _key(post, shared, user) for post in posts}
     found = cache.get_many(list(keys.values()))
-    stand_in = _csrf_stand_in()
     rendered = {}
     template = None
     for post in posts:

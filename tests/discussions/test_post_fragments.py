@@ -216,3 +216,25 @@ def test_a_cached_copy_s_forms_carry_the_reader_s_own_token(replied, community):
 
     assert answer.status_code == 302
     assert pressed(page_for(client, replied, reader), 3, "thanks")
+
+
+def test_a_new_secret_key_never_serves_copies_holding_the_old_stand_in(
+    replied, community, settings
+):
+    from django.test import Client
+
+    page_for(Client(), replied, a_member(community))  # copies made under the old key
+    settings.SECRET_KEY = "another-secret-key-" + "x" * 40
+    client = Client(enforce_csrf_checks=True)
+
+    html = page_for(client, replied, a_member(community))
+    form = re.search(
+        r'action="([^"]*/p/3/react/)"[^>]*><input type="hidden" name="csrfmiddlewaretoken"'
+        r' value="([^"]*)">',
+        html,
+    )
+
+    assert form and not form[2].startswith("csrf-")
+    assert (
+        client.post(form[1], {"csrfmiddlewaretoken": form[2], "kind": "thanks"}).status_code == 302
+    )
