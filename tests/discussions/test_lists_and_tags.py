@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from staffroom.communities.models import Visibility
@@ -187,12 +189,7 @@ def test_a_thread_under_two_followed_tags_is_listed_once(client, community, memb
     assert titles(response) == ["Blending games"]
 
 
-def test_an_unfiltered_list_is_not_made_distinct(
-    client, community, member, other, django_assert_max_num_queries
-):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_an_unfiltered_list_is_not_made_distinct(client, community, member, other):
     a_thread(community, member, title="Blending games")
     client.force_login(other)
 

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 from staffroom.discussions import post_fragments, services
 from tests.discussions.builders import a_member, a_reply, fresh, post_at
@@ -197,8 +198,6 @@ def test_a_hidden_post_shows_to_its_moderator_only(client, replied, moderator, c
 
 
 def test_a_cached_copy_s_forms_carry_the_reader_s_own_token(replied, community):
-    from django.test import Client
-
     reader = a_member(community)
     page_for(Client(), replied, a_member(community))  # the copies are now in the cache
     client = Client(enforce_csrf_checks=True)
@@ -221,8 +220,6 @@ def test_a_cached_copy_s_forms_carry_the_reader_s_own_token(replied, community):
 def test_a_new_secret_key_never_serves_copies_holding_the_old_stand_in(
     replied, community, settings
 ):
-    from django.test import Client
-
     page_for(Client(), replied, a_member(community))  # copies made under the old key
     settings.SECRET_KEY = "another-secret-key-" + "x" * 40
     client = Client(enforce_csrf_checks=True)

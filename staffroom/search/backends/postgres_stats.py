@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from staffroom.search.backends.base import tables
 from staffroom.search.models import SearchDocument
 from staffroom.search.query import WORD, Query, Term
 
@@ -72,7 +73,7 @@ def _read() -> IndexStats | None:
         cursor.execute(
             f"""
             SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs,
-                   (SELECT max(id) FROM {connection.ops.quote_name(table)})
+                   (SELECT max(id) FROM {tables()["documents"]})
             FROM pg_stats AS s
             WHERE s.schemaname = current_schema() AND s.tablename = %s
                 AND s.attname = 'search_vector'
