@@ -163,8 +163,9 @@ else:
 # With a shared cache, sessions are read from it and written through to the database, which
 # saves a query on every signed-in page. Not with per-process local memory: a session ended
 # in one worker would live on in the others' caches.
+SESSION_ENGINE = "staffroom.accounts.sessions.db"
 if REDIS_URL:
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "staffroom.accounts.sessions.cached_db"
 
 # Realtime fan-out (live chats, live thread updates): in-memory inside one process by
 # default; through Redis when REDIS_URL is set, so several server processes share events.

@@ -73,7 +73,11 @@ def keyset_page(
             # A cursor is user input: one that does not fit the columns means “start over”.
             with contextlib.suppress(ValueError, TypeError, OverflowError, ValidationError):
                 queryset = queryset.filter(_after(order, values))
-    rows = list(queryset[: size + 1])
+    return page_of_rows(list(queryset[: size + 1]), order=order, size=size)
+
+
+def page_of_rows(rows: list, *, order: tuple[str, ...], size: int) -> Page:
+    """Make a page of up to ``size + 1`` rows read in ``order``: the extra row says more follow."""
     next_cursor = None
     if len(rows) > size:
         rows = rows[:size]

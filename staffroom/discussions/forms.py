@@ -99,7 +99,8 @@ class PostForm(forms.Form):
 
 
 class ReplyForm(ImagesMixin, PostForm):
-    pass
+    # The same fields for every thread: a blank one renders once ({% blank_field %}).
+    fixed_fields = True
 
 
 class HideForm(forms.Form):
@@ -124,6 +125,8 @@ class VoteForm(forms.Form):
 
 
 class FollowForm(forms.Form):
+    fixed_fields = True
+
     level = forms.ChoiceField(choices=FollowLevel.choices, label=_("Notifications"))
 
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from staffroom.communities.models import Community, Space
-from staffroom.core.pagination import Page, keyset_page
+from staffroom.core.pagination import Page, keyset_page, page_of_rows
+from staffroom.core.prepared import PreparedQuery
 from staffroom.discussions.models import (
     AcceptedAnswer,
     Post,
@@ -138,20 +139,48 @@ def viewer_state(viewer, post_ref: str = "pk") -> dict:
     """
     if not is_signed_in(viewer):
         return {}
+    return _viewer_state_of(viewer.pk, post_ref)
+
+
+def _viewer_state_of(user_id: int, post_ref: str = "pk") -> dict:
     state = {
         f"viewer_{kind}": Exists(
-            Reaction.objects.filter(post=OuterRef(post_ref), user=viewer, kind=kind)
+            Reaction.objects.filter(post=OuterRef(post_ref), user=user_id, kind=kind)
         )
         for kind in ReactionKind.values
     }
     state["viewer_vote_value"] = Subquery(
-        Vote.objects.filter(post=OuterRef(post_ref), user=viewer).values("value")[:1]
+        Vote.objects.filter(post=OuterRef(post_ref), user=user_id).values("value")[:1]
     )
     return state
 
 
+def _state_of(viewer: tuple[int, ...], post_ref: str = "pk") -> dict:
+    """The viewer's state for a prepared query's stand-in viewer id, if one is signed in."""
+    return _viewer_state_of(viewer[0], post_ref) if viewer else {}
+
+
+VIEWER_STATE = (*(f"viewer_{kind}" for kind in ReactionKind.values), "viewer_vote_value")
+
+
 def _with_viewer_state(queryset: QuerySet, viewer) -> QuerySet:
     return queryset.select_related("author__profile").annotate(**viewer_state(viewer))
+
+
+@functools.cache
+def _range_rows(signed_in: bool, limit: int) -> PreparedQuery:
+    """A thread's posts with positions in a range, in order, with the viewer's state."""
+
+    def build(thread_id: int, first: int, last: int, *viewer: int) -> QuerySet:
+        rows = Post.objects.filter(thread=thread_id, position__range=(first, last))
+        rows = rows.select_related("author__profile").annotate(**_state_of(viewer))
+        return rows.order_by("position")[:limit]
+
+    return PreparedQuery(build, (int, int, int, int) if signed_in else (int, int, int))
+
+
+def _viewer_values(viewer) -> tuple[int, ...]:
+    return (viewer.pk,) if is_signed_in(viewer) else ()
 
 
 def thread_page(*, viewer, thread: Thread, page: int = 1, size: int = POSTS_PER_PAGE) -> ThreadPage:
@@ -168,20 +197,19 @@ def thread_page(*, viewer, thread: Thread, page: int = 1, size: int = POSTS_PER_
     # Replies 2..last are split into pages by position: an index range, never an OFFSET.
     first = 2 + (page - 1) * size
     last = first + size - 1
-    posts = Post.objects.filter(thread=thread)
     if first_page_only:
-        wanted = Q(position=1)
+        wanted = (1, 1)
     elif page == 1:
         # The opening post and the first replies as one range: "range OR position = 1" hid
         # the (thread, position) index from PostgreSQL's planner, which then scanned the
         # whole thread and every user (150 ms for the first page of 50,000 posts).
-        wanted = Q(position__range=(1, last))
+        wanted = (1, last)
     else:
-        wanted = Q(position__range=(first, last))
+        wanted = (first, last)
     # The LIMIT says how few rows come back: PostgreSQL's estimate for a range of small
     # positions counts every short thread's posts, and without it the planner joined all
     # users before sorting out the 26 rows it needed.
-    rows = list(_with_viewer_state(posts.filter(wanted), viewer).order_by("position")[: size + 1])
+    rows = _range_rows(is_signed_in(viewer), size + 1)(thread.pk, *wanted, *_viewer_values(viewer))
     attach_images(rows)
     opening = next((row for row in rows if row.position == 1), None)
     replies = [row for row in rows if row.position > 1]
@@ -216,20 +244,28 @@ def accepted_answers(*, viewer, thread: Thread) -> list[AcceptedAnswer]:
     when the thread has none, which is every discussion."""
     if not thread.accepted_count:
         return []
-    # A hidden or deleted answer no longer counts as accepted, whatever its row says.
-    rows = list(
-        AcceptedAnswer.objects.filter(
-            thread=thread, post__deleted_at__isnull=True, post__hidden_at__isnull=True
-        )
-        .select_related("post__author__profile")
-        .annotate(**viewer_state(viewer, "post_id"))
-        .order_by("created_at")
-    )
+    rows = _accepted_rows(is_signed_in(viewer))(thread.pk, *_viewer_values(viewer))
     for row in rows:
         # The viewer's state was read with the answer; the post shows it.
-        for name in viewer_state(viewer):
+        for name in VIEWER_STATE if is_signed_in(viewer) else ():
             setattr(row.post, name, getattr(row, name))
     return rows
+
+
+@functools.cache
+def _accepted_rows(signed_in: bool) -> PreparedQuery:
+    def build(thread_id: int, *viewer: int) -> QuerySet:
+        # A hidden or deleted answer no longer counts as accepted, whatever its row says.
+        return (
+            AcceptedAnswer.objects.filter(
+                thread=thread_id, post__deleted_at__isnull=True, post__hidden_at__isnull=True
+            )
+            .select_related("post__author__profile")
+            .annotate(**_state_of(viewer, "post_id"))
+            .order_by("created_at")
+        )
+
+    return PreparedQuery(build, (int, int) if signed_in else (int,))
 
 
 def question_page(
@@ -241,10 +277,18 @@ def question_page(
     """
     base = thread_page(viewer=viewer, thread=thread, page=1, size=0)
     accepted_ids = [item.post_id for item in base.accepted]
-    answers = _with_viewer_state(
-        Post.objects.filter(thread=thread, position__gt=1).exclude(pk__in=accepted_ids), viewer
-    )
-    page = keyset_page(answers, order=("-score", "position"), cursor=cursor, size=size)
+    if not cursor and len(accepted_ids) <= MOST_PREPARED_ACCEPTED:
+        # The page every reader opens first: its SQL is prepared (see core.prepared).
+        rows = _ranked_answers(is_signed_in(viewer), len(accepted_ids), size + 1)(
+            thread.pk, *accepted_ids, *_viewer_values(viewer)
+        )
+        page = page_of_rows(rows, order=ANSWER_ORDER, size=size)
+    else:
+        answers = _with_viewer_state(
+            Post.objects.filter(thread=thread, position__gt=1).exclude(pk__in=accepted_ids),
+            viewer,
+        )
+        page = keyset_page(answers, order=ANSWER_ORDER, cursor=cursor, size=size)
     rows = page.items
     if not cursor and accepted_ids:
         # The accepted answers' posts came with base.accepted, with the viewer's state.
@@ -260,6 +304,25 @@ def question_page(
     base.by_votes = True
     base.next_cursor = page.next_cursor
     return base
+
+
+ANSWER_ORDER = ("-score", "position")
+# A question's first page excludes its accepted answers by id, so each count of them is its
+# own statement; more than this many (rare) take the ORM's path.
+MOST_PREPARED_ACCEPTED = 3
+
+
+@functools.cache
+def _ranked_answers(signed_in: bool, accepted: int, limit: int) -> PreparedQuery:
+    """A question's answers by votes, leaving out ``accepted`` answers given by id."""
+
+    def build(thread_id: int, *values: int) -> QuerySet:
+        excluded, viewer = values[:accepted], values[accepted:]
+        rows = Post.objects.filter(thread=thread_id, position__gt=1).exclude(pk__in=excluded)
+        rows = rows.select_related("author__profile").annotate(**_state_of(viewer))
+        return rows.order_by(*ANSWER_ORDER)[:limit]
+
+    return PreparedQuery(build, (int,) * (1 + accepted + int(signed_in)))
 
 
 def attach_images(rows: list[Post]) -> None:

@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from staffroom.accounts.models import Profile
+from staffroom.core.prepared import prepared
 from staffroom.discussions.models import (
     AcceptedAnswer,
     FollowLevel,
@@ -129,16 +130,20 @@ def notifications_mark_read(*, user, ids: list[int] | None = None) -> None:
         user.profile.unread_notifications = count
 
 
+@prepared(int, int)
+def _unread_about_thread(user_id: int, thread_id: int):
+    # Asked on every thread page a member with unread news opens: prepared (core.prepared).
+    return Notification.objects.filter(
+        user=user_id, thread_id=thread_id, read_at__isnull=True
+    ).only("pk")
+
+
 def notifications_mark_read_for_thread(*, user, thread_id: int) -> None:
     """Mark what a member was told about a thread read once they open it."""
     if user.is_authenticated and user.profile.unread_notifications:
         # Looked up outside a transaction: a member with unread news about other threads
         # opens this one without a write (on SQLite, without taking the database's write
         # lock). notifications_mark_read only touches rows that are still unread.
-        ids = list(
-            Notification.objects.filter(
-                user=user, thread_id=thread_id, read_at__isnull=True
-            ).values_list("pk", flat=True)
-        )
+        ids = [row.pk for row in _unread_about_thread(user.pk, thread_id)]
         if ids:
             notifications_mark_read(user=user, ids=ids)

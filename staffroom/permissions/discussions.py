@@ -6,6 +6,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from staffroom.communities.models import Community, Membership
+from staffroom.core.prepared import prepared
 from staffroom.discussions.models import Post, Thread, ThreadFollow, ThreadKind
 from staffroom.permissions.actors import is_signed_in, remember_membership
 from staffroom.permissions.communities import (
@@ -175,17 +176,33 @@ def _remember_viewer_membership(user, thread: Thread) -> None:
     remember_membership(user, thread.community, membership)
 
 
+def _threads(thread_id: int, community_slug: str) -> QuerySet:
+    return Thread.objects.select_related("community", "space").filter(
+        pk=thread_id, community__slug=community_slug
+    )[:1]
+
+
+@prepared(int, str)
+def _thread_for_visitor(thread_id: int, community_slug: str) -> QuerySet:
+    return _threads(thread_id, community_slug)
+
+
+@prepared(int, str, int)
+def _thread_for_member(thread_id: int, community_slug: str, user_id: int) -> QuerySet:
+    return _with_viewer_membership(_threads(thread_id, community_slug), user_id)
+
+
 def access_thread(user, community_slug: str, thread_id: int) -> Thread:
     """Fetch a thread the viewer may read, or 404 — the same for missing and private.
 
-    One query reads the thread, its community and space, and the viewer's membership.
+    One query reads the thread, its community and space, and the viewer's membership. It
+    runs on every thread page, so its SQL is prepared once (see ``core.prepared``).
     """
-    threads = Thread.objects.select_related("community", "space").filter(
-        pk=thread_id, community__slug=community_slug
-    )
     if is_signed_in(user):
-        threads = _with_viewer_membership(threads, user)
-    thread = threads.first()
+        found = _thread_for_member(thread_id, community_slug, user.pk)
+    else:
+        found = _thread_for_visitor(thread_id, community_slug)
+    thread = found[0] if found else None
     if thread is None:
         raise Http404
     if is_signed_in(user):

@@ -1,0 +1,69 @@
+"""``{% blank_field %}`` keeps a blank field's HTML per language and initial value only for
+forms whose fields are fixed by their class; anything else renders afresh."""
+
+import re
+
+import pytest
+from django import forms
+from django.template import Context, Template
+from django.utils import translation
+
+from staffroom.core.memo import forget_all
+from staffroom.discussions.forms import FollowForm, ReplyForm
+
+
+@pytest.fixture(autouse=True)
+def fresh_memos():
+    forget_all()
+    yield
+    forget_all()
+
+
+def render(form, field: str) -> str:
+    template = Template("{% load fields %}{% blank_field form." + field + " %}")
+    return template.render(Context({"form": form}))
+
+
+def selected(html: str) -> list[str]:
+    return re.findall(r'<option value="(\w+)"[^>]*selected', html)
+
+
+def test_each_language_gets_its_own_copy():
+    with translation.override("en"):
+        english = render(ReplyForm(), "body")
+    with translation.override("fr"):
+        french = render(ReplyForm(), "body")
+    with translation.override("en"):
+        again = render(ReplyForm(), "body")
+    assert "Your reply" in english and "Votre réponse" not in english
+    assert "Votre réponse" in french
+    assert again == english
+
+
+def test_each_initial_value_gets_its_own_copy():
+    assert selected(render(FollowForm(initial={"level": "watch"}), "level")) == ["watch"]
+    assert selected(render(FollowForm(initial={"level": "mute"}), "level")) == ["mute"]
+    assert selected(render(FollowForm(initial={"level": "watch"}), "level")) == ["watch"]
+
+
+def test_a_bound_form_shows_what_was_typed_and_its_errors():
+    render(ReplyForm(), "body")
+    form = ReplyForm(data={"body": ""})
+    form.is_valid()
+    html = render(form, "body")
+    assert "This field is required." in html
+    typed = render(ReplyForm(data={"body": "Try a number line first."}), "body")
+    assert "Try a number line first." in typed
+    refused = ReplyForm(data={"body": "Try a number line first."})
+    refused.add_error("body", "Say a little more.")
+    assert "Say a little more." in render(refused, "body")
+
+
+def test_a_form_that_changes_per_instance_is_never_kept():
+    class Question(forms.Form):
+        answer = forms.CharField(label="Answer")
+
+    first, second = Question(), Question()
+    second.fields["answer"].label = "Your answer for Year 3"
+    assert "Answer" in render(first, "answer")
+    assert "Your answer for Year 3" in render(second, "answer")
