@@ -272,12 +272,16 @@ def test_pages_follow_each_other_without_overlap(community):
     assert len(set(titles(first)) | set(titles(second)) | set(titles(last))) == 5
 
 
-@pytest.mark.skipif(SQLITE, reason="PostgreSQL ranks a bounded set of the newest matches")
-def test_postgres_ranks_the_newest_matches_the_same_way_on_every_page(community, monkeypatch):
-    from staffroom.search.backends import postgres
+def bound_ranking(monkeypatch, *, candidates: int, first_ranked: int) -> None:
+    from staffroom.search.backends import postgres, sqlite
 
-    monkeypatch.setattr(postgres, "CANDIDATES", 3)
-    monkeypatch.setattr(postgres, "FIRST_RANKED", 1)
+    for backend in (postgres, sqlite):
+        monkeypatch.setattr(backend, "CANDIDATES", candidates)
+        monkeypatch.setattr(backend, "FIRST_RANKED", first_ranked)
+
+
+def test_search_ranks_the_newest_matches_the_same_way_on_every_page(community, monkeypatch):
+    bound_ranking(monkeypatch, candidates=3, first_ranked=1)
     index(community, title="Fractions in the title, oldest")
     for n in range(4):
         index(community, title=f"Lesson {n}", body="A word on fractions.")
@@ -291,14 +295,10 @@ def test_postgres_ranks_the_newest_matches_the_same_way_on_every_page(community,
     assert (titles(second), second.has_more) == (["Lesson 1"], False)
 
 
-@pytest.mark.skipif(SQLITE, reason="PostgreSQL ranks a bounded set of the newest matches")
-def test_postgres_ranks_the_newest_matches_first_and_the_older_candidates_after(
+def test_search_ranks_the_newest_matches_first_and_the_older_candidates_after(
     community, monkeypatch
 ):
-    from staffroom.search.backends import postgres
-
-    monkeypatch.setattr(postgres, "FIRST_RANKED", 2)
-    monkeypatch.setattr(postgres, "CANDIDATES", 4)
+    bound_ranking(monkeypatch, candidates=4, first_ranked=2)
     index(community, title="Fractions", body="Fractions, oldest and left out.")
     index(community, title="Old one", body="A word on fractions.")
     index(community, title="Fractions again", body="Older, with fractions in the title.")

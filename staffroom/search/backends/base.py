@@ -88,6 +88,16 @@ class Where:
     filtered: bool = False
 
 
+# How many of the newest matches are ranked for relevance: enough for the deepest page
+# search() serves (MAX_OFFSET + MAX_LIMIT + 1), so every page comes from one ranking.
+CANDIDATES = 1101
+# The newest FIRST_RANKED matches come first, best first; the older candidates follow, best
+# first, on every database. Pages up to the tenth of twenty then read only FIRST_RANKED + 1
+# matches: on PostgreSQL, finding 1,101 matches of a word in 1% of a million posts read
+# 110,000 rows (60 ms on the benchmark); 201 read a fifth of that. A deeper page ranks
+# both groups, in the same order.
+FIRST_RANKED = 200
+
 # Columns every backend selects, so that hits are built the same way.
 DOCUMENT_COLUMNS = (
     "d.id, d.kind, d.object_id, d.title, d.attrs, d.community_id, d.space_id, d.thread_id, "

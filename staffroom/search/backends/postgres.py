@@ -1,8 +1,10 @@
 """PostgreSQL full-text search: the generated ``search_vector`` column and its GIN index."""
 
 from staffroom.search.backends.base import (
+    CANDIDATES,
     DOCUMENT_COLUMNS,
     DOT,
+    FIRST_RANKED,
     HYPHEN,
     LESS_THAN,
     MARK_START,
@@ -19,14 +21,6 @@ CONFIG = "simple"
 # ts_rank_cd weights for D, C (body), B (tags), A (title); 1 divides by the log of the length.
 WEIGHTS = "{0.1, 0.1, 0.4, 1.0}"
 NORMALIZATION = 1
-# How many of the newest matches are ranked for relevance: enough for the deepest page
-# search() serves (MAX_OFFSET + MAX_LIMIT + 1), so every page comes from one ranking.
-CANDIDATES = 1101
-# The newest FIRST_RANKED matches come first, best first; the older candidates follow, best
-# first. Pages up to the tenth of twenty then read only FIRST_RANKED + 1 matches: finding
-# 1,101 matches of a word in 1% of a million posts read 110,000 rows (60 ms on the
-# benchmark); 201 read a fifth of that. A deeper page ranks both groups, in the same order.
-FIRST_RANKED = 200
 # A query whose matches are expected within the newest MIN_SPAN documents walks back from
 # the newest; a rarer one reads SPAN_FACTOR times the stretch they are expected in first.
 # Below about 55,000 ids the planner reads a stretch through the primary key, row by row,
