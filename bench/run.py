@@ -281,6 +281,13 @@ class Server:
             self.process.wait()
 
 
+def migrate(env: dict[str, str]) -> None:
+    """Bring a dataset made at an older commit to this commit's schema, as a deployment does:
+    a reused dataset would otherwise be measured without the newest indexes."""
+    command = [sys.executable, "-m", "staffroom.cli", "migrate", "--no-input", "--verbosity", "0"]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
 def cost(env: dict[str, str], work_dir: Path) -> dict[str, dict]:
     """Count queries and bytes per scenario in a child process with the server's settings."""
     manifest_path, out_path = work_dir / "manifest.json", work_dir / "costs.json"
@@ -400,6 +407,7 @@ def run(options) -> dict:
             raise SystemExit(f"Unknown scenarios: {', '.join(sorted(unknown))}")
         scenarios = [s for s in scenarios if s.name in wanted or s.name == "f1"]
 
+    migrate(env)
     server = Server(
         env,
         port=options.port or free_port(),
