@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from staffroom.accounts.models import User
 from staffroom.core.errors import ServiceError
+from staffroom.core.prepared import prepared
 from staffroom.discussions.models import Thread
 from staffroom.livechat import messages, services
 from staffroom.livechat.models import Chat, ChatMessage
@@ -51,14 +52,28 @@ def _one(queryset):
     return next(iter(queryset.order_by()[:1]), None)
 
 
+@prepared(int)
+def _chat_with_community(chat_id: int):
+    return Chat.objects.select_related("community").filter(pk=chat_id).order_by()[:1]
+
+
 def _chat(chat_id: int) -> Chat | None:
-    return _one(Chat.objects.select_related("community").filter(pk=chat_id))
+    """The chat with its community. Every frame a socket sends reads it first, so its SQL
+    is prepared once (``core.prepared``); an id no row can have reads nothing."""
+    if isinstance(chat_id, bool) or not isinstance(chat_id, int) or not 0 < chat_id < 2**63:
+        return None
+    found = _chat_with_community(chat_id)
+    return found[0] if found else None
 
 
 def may_view_chat(user, chat_id: int) -> bool:
+    """Whether an open socket may still hear the chat (asked every few minutes per socket).
+
+    A member's account and membership come back in one query, as for a frame.
+    """
     chat = _chat(chat_id)
-    user = fresh_account(user)
-    return chat is not None and user is not None and perms.can_view_chat(user, chat)
+    user = perms.chat_participant(user, chat) if chat is not None else None
+    return user is not None and perms.can_view_chat(user, chat)
 
 
 def may_read_thread(user, thread_id: int) -> bool:

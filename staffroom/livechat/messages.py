@@ -12,8 +12,9 @@ from staffroom.core.rate import count_hit
 from staffroom.livechat import realtime, rendering
 from staffroom.livechat.archive import refresh_after_moderation
 from staffroom.livechat.models import Chat, ChatLike, ChatMessage, ChatMute, ChatQuestion
+from staffroom.livechat.post_write import save_message
 from staffroom.livechat.script import parse_answer_prefix
-from staffroom.livechat.services import chat_sync, counters_add_message
+from staffroom.livechat.services import chat_sync
 from staffroom.permissions import livechat as perms
 from staffroom.permissions.actors import is_signed_in, state_in
 from staffroom.permissions.communities import can_post_in_community
@@ -123,9 +124,10 @@ def message_post(
     """Post in a live chat: tagged to the question it answers ("A2 …" or the current one).
 
     Everything that only reads or computes (access, the question, the rate, the Markdown)
-    happens before the transaction, which holds just the writes: on SQLite a transaction
-    holds the database's one write lock from its start, and in a burst of posts each
-    worker waited for the other's checks and rendering as well as its writes.
+    happens before the writes, which are one statement on PostgreSQL and a transaction of
+    their own on SQLite (``post_write``): on SQLite a transaction holds the database's one
+    write lock from its start, and in a burst of posts each worker waited for the other's
+    checks and rendering as well as its writes.
     """
     chat_sync(chat)
     if not perms.can_post_in_chat(author, chat):
@@ -164,17 +166,9 @@ def message_post(
     )
     poster = (chat.pk, author.pk)
     ref = (ref or "")[:MAX_REF_CHARS]
-    with transaction.atomic():
-        # Inside, so two first posts from one member cannot both count them in.
-        first = poster not in _POSTED and not (
-            ChatMessage.objects.filter(chat=chat, author=author).exists()
-        )
-        message.save(force_insert=True)
-        counters_add_message(chat, first_from_author=first)
-        if question is not None:
-            ChatQuestion.objects.filter(pk=question.pk).update(answer_count=F("answer_count") + 1)
-        transaction.on_commit(lambda: _POSTED.put(poster, True))
-        transaction.on_commit(lambda: _announce(message, ref))
+    save_message(message, known_poster=poster in _POSTED)
+    transaction.on_commit(lambda: _POSTED.put(poster, True))
+    transaction.on_commit(lambda: _announce(message, ref))
     return message
 
 

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -418,10 +417,3 @@ def chats_tick(now: datetime | None = None) -> dict:
         else:
             counts["released"] += len(release_due(chat, now))
     return counts
-
-
-def counters_add_message(chat: Chat, *, first_from_author: bool) -> None:
-    Chat.objects.filter(pk=chat.pk).update(
-        message_count=F("message_count") + 1,
-        participant_count=F("participant_count") + (1 if first_from_author else 0),
-    )

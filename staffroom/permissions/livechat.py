@@ -5,6 +5,7 @@ from django.http import Http404
 
 from staffroom.communities.models import Community, Membership
 from staffroom.core.memo import Memo
+from staffroom.core.prepared import prepared
 from staffroom.livechat.models import Chat, ChatMessage, ChatMute, ChatState
 from staffroom.permissions.actors import fresh_account, is_signed_in, remember_membership
 from staffroom.permissions.communities import (
@@ -85,34 +86,37 @@ def is_muted(user, chat: Chat) -> bool:
     return cache[user.pk]
 
 
+@prepared(int, int, int)
+def _membership_with_mute(community_id: int, user_id: int, chat_id: int) -> QuerySet:
+    muted = ChatMute.objects.filter(chat_id=chat_id, user_id=OuterRef("user_id"))
+    return (
+        Membership.objects.filter(community_id=community_id, user_id=user_id, user__is_active=True)
+        .select_related("user__profile")
+        .annotate(muted=Exists(muted))
+        .order_by()[:1]
+    )
+
+
 def chat_participant(user, chat: Chat):
     """Re-read the account behind a chat socket for one frame, or None once deactivated.
 
     A member's account, membership and mute come back in one query, and prime the
     answers ``can_post_in_chat`` and the rest look up: in a burst of posts each worker's
     one database thread runs them back to back, and every query is a wait for the GIL
-    while the event loop fans the previous posts out. Someone who is not a member is read
-    in a second query (they cannot post, so their frames are rare and refused early).
+    while the event loop fans the previous posts out. Its SQL is prepared once
+    (``core.prepared``): building and compiling the queryset took longer than running it.
+    Someone who is not a member is read in a second query (they cannot post, so their
+    frames are rare and refused early).
     """
     if not is_signed_in(user):
         return user
-    muted = ChatMute.objects.filter(chat_id=chat.pk, user_id=OuterRef("user_id"))
-    membership = next(
-        iter(
-            Membership.objects.filter(
-                community_id=chat.community_id, user_id=user.pk, user__is_active=True
-            )
-            .select_related("user__profile")
-            .annotate(muted=Exists(muted))
-            .order_by()[:1]
-        ),
-        None,
-    )
-    if membership is None:
+    found = _membership_with_mute(chat.community_id, user.pk, chat.pk)
+    if not found:
         fresh = fresh_account(user)
         if fresh is not None:
             remember_membership(fresh, chat.community, None)
         return fresh
+    membership = found[0]
     fresh = membership.user
     remember_membership(fresh, chat.community, membership)
     chat.__dict__.setdefault("_muted", {})[fresh.pk] = membership.muted

@@ -35,6 +35,12 @@ def quick_presence(monkeypatch):
     monkeypatch.setattr(hub_module, "PRESENCE_EVERY", 0.05)
 
 
+@pytest.fixture(autouse=True)
+def no_quiet_wait(monkeypatch):
+    # The wait for a quiet spell is tested on its own; elsewhere it would only blur timings.
+    monkeypatch.setattr(hub_module, "QUIET_MAX", 0)
+
+
 class Reader:
     """Stands in for a socket: records what its outbox writes, or stalls like a dead phone."""
 
@@ -442,3 +448,57 @@ def test_a_malformed_presence_part_is_ignored(group):
 
     run(scenario)
     assert [e["count"] for e in reader.events("presence")] in ([1], [])
+
+
+def test_a_hand_out_waits_for_a_quiet_spell_so_a_burst_goes_out_together(monkeypatch):
+    # Events from other processes keep arriving after this one's saves are done; a big
+    # room waits until they stop, since every hand-out writes to each of its sockets.
+    monkeypatch.setattr(hub_module, "HAND_OUT_EVERY", 0.0)
+    monkeypatch.setattr(hub_module, "QUIET_EVERY", 0.001)
+    monkeypatch.setattr(hub_module, "QUIET_MAX", 0.1)
+    monkeypatch.setattr(hub_module, "SAVING_WAIT_MAX", 5.0)
+    readers = [Collector(batched=True) for _ in range(100)]  # a quiet spell of 0.1 s
+    events = [encode({"type": "message", "id": n}) for n in range(1, 5)]
+
+    async def scenario():
+        room = hub_module.Room("livechat.unit-quiet")
+        room.outboxes.update(readers)
+        for event in events[:3]:
+            room.deliver(event)
+            await asyncio.sleep(0.06)  # each within the spell of the one before
+        assert readers[0].handed == []
+        await asyncio.sleep(0.1)
+        assert readers[-1].handed == [f"[{','.join(events[:3])}]"]
+        room.deliver(events[3])
+        await asyncio.sleep(0.2)
+        assert readers[-1].handed[1:] == [events[3]]
+
+    run(scenario)
+
+
+def test_a_hand_out_waits_for_quiet_no_longer_than_the_limit_and_small_rooms_hardly_wait(
+    monkeypatch,
+):
+    monkeypatch.setattr(hub_module, "HAND_OUT_EVERY", 0.0)
+    monkeypatch.setattr(hub_module, "QUIET_EVERY", 0.001)
+    monkeypatch.setattr(hub_module, "QUIET_MAX", 0.1)
+    monkeypatch.setattr(hub_module, "SAVING_WAIT_MAX", 0.2)
+    big = [Collector(batched=True) for _ in range(100)]
+    small = Collector(batched=True)  # a spell of 1 ms
+    first = encode({"type": "message", "id": 1})
+
+    async def scenario():
+        room = hub_module.Room("livechat.unit-quiet-limit")
+        room.outboxes.update(big)
+        started = time.monotonic()
+        while not big[0].handed:  # a steady trickle, never quiet for 0.1 s
+            room.deliver(first)
+            await asyncio.sleep(0.03)
+        assert 0.15 <= time.monotonic() - started < 0.4
+        lone = hub_module.Room("livechat.unit-quiet-small")
+        lone.outboxes.add(small)
+        lone.deliver(first)
+        await asyncio.sleep(0.03)
+        assert small.handed == [first]
+
+    run(scenario)

@@ -17,6 +17,14 @@ from tests.livechat.builders import QUESTIONS, a_chat, a_live_chat
 pytestmark = pytest.mark.django_db
 
 
+def _writes_start(sql: list[str]) -> int:
+    """Where a post's writes begin: its one statement on PostgreSQL, else its transaction."""
+    if connection.vendor == "postgresql":
+        return max(i for i, q in enumerate(sql) if q.startswith("WITH new_message"))
+    # The post's own transaction is the last one (releasing a due question has its own).
+    return max(i for i, q in enumerate(sql) if q.startswith("SAVEPOINT"))
+
+
 def fresh(chat):
     return Chat.objects.select_related("community").get(pk=chat.pk)
 
@@ -232,22 +240,49 @@ class TestPosting:
         chat = fresh(live_chat)
         assert chat.message_count == 1 and chat.participant_count == 1
 
-    def test_a_post_holds_its_transaction_only_for_the_writes(self, member, live_chat):
+    def test_a_post_writes_only_after_all_its_reads_and_checks(self, member, live_chat):
         # On SQLite a transaction holds the database's write lock; access checks, the
         # question and the Markdown come first, so a burst of posts queues only for writes.
+        # On PostgreSQL the writes are one statement, with no transaction of their own.
         messages.message_post(author=member, chat=live_chat, body="A1 Warm-up")  # memos filled
         with CaptureQueriesContext(connection) as captured:
             messages.message_post(author=member, chat=fresh(live_chat), body="A1 **Ratio** tables")
 
         sql = [query["sql"] for query in captured.captured_queries]
-        # The post's own transaction is the last one (releasing a due question has its own).
-        begin = max(i for i, q in enumerate(sql) if q.startswith("SAVEPOINT"))
-        end = max(i for i, q in enumerate(sql) if q.startswith("RELEASE SAVEPOINT"))
+        begin = _writes_start(sql)
         assert any('"communities_membership"' in q for q in sql[:begin])
         assert any('"livechat_chatmute"' in q for q in sql[:begin])
+        if connection.vendor == "postgresql":
+            assert len(sql) == begin + 1, "the writes are the last statement"
+            write = sql[begin]
+            for table in ("livechat_chatmessage", "livechat_chat", "livechat_chatquestion"):
+                assert f'"{table}"' in write
+            return
+        end = max(i for i, q in enumerate(sql) if q.startswith("RELEASE SAVEPOINT"))
         inside = sql[begin + 1 : end]
         assert [q.split()[0] for q in inside] == ["SELECT", "INSERT", "UPDATE", "UPDATE"]
         assert '"livechat_chatmessage"' in inside[0] and "LIMIT 1" in inside[0]  # first post?
+
+    def test_a_post_counts_the_message_its_question_and_each_participant_once(
+        self, host, member, other, live_chat, django_capture_on_commit_callbacks
+    ):
+        for body in ("A1 Tables", "A1 And bars"):
+            with django_capture_on_commit_callbacks(execute=True):  # remembered, as live
+                messages.message_post(author=member, chat=fresh(live_chat), body=body)
+        messages._POSTED.clear()  # as in another process, which has not seen them post
+        messages.message_post(author=member, chat=fresh(live_chat), body="A1 Once more")
+        messages.message_post(author=other, chat=fresh(live_chat), body="A1 Double lines")
+        services.question_release(user=host, chat=fresh(live_chat))
+        messages.message_post(author=other, chat=fresh(live_chat), body="Q2 thoughts")
+        Chat.objects.filter(pk=live_chat.pk).update(current_question=0)
+        untagged = messages.message_post(author=host, chat=fresh(live_chat), body="Welcome!")
+
+        assert untagged.question is None and untagged.pk is not None
+        assert ChatMessage.objects.get(pk=untagged.pk).body == "Welcome!"
+        chat = fresh(live_chat)
+        assert (chat.message_count, chat.participant_count) == (6, 3)
+        counts = dict(chat.questions.values_list("number", "answer_count"))
+        assert counts[1] == 4 and counts[2] == 1 and sum(counts.values()) == 5
 
     def test_a_post_frame_reads_the_chat_and_then_the_poster_in_one_query(
         self, member, live_chat, django_capture_on_commit_callbacks
@@ -261,11 +296,22 @@ class TestPosting:
 
         assert answer["type"] == "ok"
         sql = [query["sql"] for query in captured.captured_queries]
-        begin = max(i for i, q in enumerate(sql) if q.startswith("SAVEPOINT"))
-        reads = sql[:begin]
+        reads = sql[: _writes_start(sql)]
         assert len(reads) == 2, "\n".join(q[:120] for q in reads)
         assert '"livechat_chat"' in reads[0]
         assert '"communities_membership"' in reads[1] and '"livechat_chatmute"' in reads[1]
+
+    @pytest.mark.parametrize("chat_id", [2**63, 10**30, 0, -1, True, "1"])
+    def test_a_frame_for_a_chat_id_no_row_can_have_is_refused_without_a_query(
+        self, member, live_chat, chat_id, django_assert_num_queries
+    ):
+        # The socket route takes any digits; the chat's prepared query is never sent a
+        # value the database would reject.
+        with django_assert_num_queries(0):
+            answer = frames.handle(member, chat_id, {"type": "post", "body": "A1 Hi"})
+            assert not frames.may_view_chat(member, chat_id)
+        assert answer["code"] == "forbidden_view"
+        assert frames.may_view_chat(member, live_chat.pk)
 
     def test_a_post_frame_sees_a_mute_or_a_ban_made_since_the_last_one(
         self, host, member, community, live_chat
