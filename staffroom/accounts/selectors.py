@@ -5,6 +5,23 @@ from itertools import islice
 
 from staffroom.accounts.handles import handle_key, is_handle, normalize_handle
 from staffroom.accounts.models import User
+from staffroom.core.prepared import prepared
+
+
+@prepared(int)
+def _user_with_profile(user_id: int):
+    return User.objects.select_related("profile").filter(pk=user_id).order_by()[:1]
+
+
+def user_with_profile(user_id: int) -> User | None:
+    """The account with its profile, active or not, in one query prepared once per process.
+
+    Every signed-in request (the session's user) and every open chat socket (re-read on its
+    frames and rechecks) runs it, and compiling the queryset cost more than running it.
+    """
+    found = _user_with_profile(user_id)
+    return found[0] if found else None
+
 
 # A post mentions a handful of people; a longer list is someone probing for accounts.
 MAX_HANDLE_LOOKUPS = 50

@@ -1,10 +1,9 @@
 """Facts about the viewer, looked up once per request and object."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
+from staffroom.accounts.selectors import user_with_profile
 from staffroom.communities.models import Community, Membership, MembershipState
-from staffroom.core.prepared import prepared
 from staffroom.orgs.models import OrganizationMembership, OrgRole
 
 _MISSING = object()
@@ -14,28 +13,17 @@ def is_signed_in(user) -> bool:
     return user is not None and not isinstance(user, AnonymousUser) and user.is_authenticated
 
 
-@prepared(int)
-def _active_account(user_id: int):
-    return (
-        get_user_model()
-        .objects.select_related("profile")
-        .filter(pk=user_id, is_active=True)
-        .order_by()[:1]
-    )
-
-
 def fresh_account(user):
     """Re-read a signed-in account with its profile, or None once it has been deactivated.
 
     A socket keeps the user its session had when it opened; its frames re-read the account
     so a deactivated member is refused at their next one. Anyone not signed in is returned
-    as they are. The SQL is prepared once (``core.prepared``): this runs for every open
-    socket every few minutes.
+    as they are.
     """
     if not is_signed_in(user):
         return user
-    found = _active_account(user.pk)
-    return found[0] if found else None
+    account = user_with_profile(user.pk)
+    return account if account is not None and account.is_active else None
 
 
 def is_staff(user) -> bool:
