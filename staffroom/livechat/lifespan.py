@@ -1,7 +1,9 @@
 """Server start and stop: each process runs a small ticker that keeps chats to schedule.
 
 Every tick is safe to run in several processes at once (each release, reminder and archive
-is claimed with a conditional UPDATE), so no separate scheduler needs to be deployed.
+is claimed with a conditional UPDATE), so no separate scheduler needs to be deployed. Each
+process also starts keeping its full garbage collections short (``core.gc_pauses``): only a
+server holds thousands of sockets, so only a server needs it.
 """
 
 import asyncio
@@ -10,6 +12,8 @@ import logging
 
 from channels.db import database_sync_to_async
 from django.conf import settings
+
+from staffroom.core import gc_pauses
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +34,8 @@ async def lifespan(scope, receive, send) -> None:
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
+            if settings.GC_FREEZE:
+                gc_pauses.install()
             if settings.LIVECHAT_TICK_SECONDS > 0:
                 ticker = asyncio.create_task(_tick_forever(settings.LIVECHAT_TICK_SECONDS))
             await send({"type": "lifespan.startup.complete"})
@@ -38,5 +44,6 @@ async def lifespan(scope, receive, send) -> None:
                 ticker.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await ticker
+            gc_pauses.uninstall()
             await send({"type": "lifespan.shutdown.complete"})
             return
