@@ -191,7 +191,7 @@ LIVECHAT_TICK_SECONDS = int(os.environ.get("STAFFROOM_LIVECHAT_TICK_SECONDS", "1
 # event costs the server a compression per reader, which in a busy chat doubled its latency
 # (bench/RESULTS.md, "Live chat load"); chat traffic is a few kilobytes a second anyway.
 WS_COMPRESSION = env_bool("STAFFROOM_WS_COMPRESSION", False)
-# Server processes set aside what survived each full garbage collection, so the next one
+# Server processes set aside what survived a big full garbage collection, so the next one
 # walks only what is new: with thousands of open sockets a full walk otherwise stops a
 # process for hundreds of milliseconds (core.gc_pauses).
 GC_FREEZE = env_bool("STAFFROOM_GC_FREEZE", True)

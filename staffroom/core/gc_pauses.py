@@ -6,12 +6,18 @@ server process holding 1,500 chat sockets tracks about 700,000 objects; on the 2
 machine each full walk stopped that process for 250-560 ms while a chat filled up, and a
 message caught behind one missed its whole delivery budget (bench/RESULTS.md, live chat).
 
-So after each full collection, whatever survived it is frozen (``gc.freeze``): set aside
-where later collections do not walk it. The next full collection then walks only what was
-added since, about a fifth as much. Frozen objects are still freed as usual when nothing
-refers to them; only garbage held in reference cycles among them waits. To bound that wait,
-once every ``REWALK_EVERY`` seconds the frozen objects are handed back (``gc.unfreeze``), so
-the following full collection walks and reclaims everything once, as CPython would have.
+So what the process has loaded when it starts is frozen (``gc.freeze``): set aside where
+collections do not walk it. And once a full collection finds at least ``FREEZE_AT`` objects
+still alive, those are frozen too, so the next full collection walks only what was added
+since. Below that size a walk takes a few tens of milliseconds and nothing is frozen: a
+collection runs at an arbitrary moment, often in the middle of a request, whose objects
+would be frozen with the rest and, if they form reference cycles, kept until the next
+rewalk. Growing by ``FREEZE_AT`` objects at a time keeps those rare.
+
+Frozen objects are still freed as usual when nothing refers to them; only garbage held in
+reference cycles among them waits. To bound that wait, once every ``REWALK_EVERY`` seconds
+the frozen objects are handed back (``gc.unfreeze``), so the following full collection walks
+and reclaims everything once, as CPython would have.
 
 Installed by the server's lifespan startup (``livechat.lifespan``), so it applies to the
 processes that serve requests and not to management commands or tests.
@@ -22,6 +28,8 @@ import threading
 import time
 
 REWALK_EVERY = 30 * 60.0
+# About 60 ms of walking on the bench machine.
+FREEZE_AT = 100_000
 
 _lock = threading.Lock()
 _state = {"installed": False, "handed_back_at": 0.0}
@@ -36,7 +44,7 @@ def _after_collection(phase: str, info: dict) -> None:
     if now - _state["handed_back_at"] >= REWALK_EVERY:
         gc.unfreeze()
         _state["handed_back_at"] = now
-    else:
+    elif len(gc.get_objects(generation=2)) >= FREEZE_AT:
         gc.freeze()
 
 

@@ -21,6 +21,8 @@ class Node:
 @pytest.fixture
 def policy(monkeypatch):
     monkeypatch.setattr(gc_pauses, "REWALK_EVERY", 3600.0)
+    # This test process is small; any survivors are "many" unless a test says otherwise.
+    monkeypatch.setattr(gc_pauses, "FREEZE_AT", 0)
     gc_pauses.uninstall()
     assert gc_pauses.install()
     yield
@@ -54,6 +56,20 @@ def test_what_survives_a_full_collection_is_frozen_and_a_younger_collection_free
 
     gc.collect()
 
+    assert _frozen(survivor)
+
+
+def test_a_full_collection_with_few_survivors_freezes_nothing(policy, monkeypatch):
+    # Walking a small heap is quick, and freezing would also catch the objects of whatever
+    # request the collection interrupted.
+    monkeypatch.setattr(gc_pauses, "FREEZE_AT", len(gc.get_objects()) + 100_000)
+    survivor = Node()
+
+    gc.collect()
+
+    assert not _frozen(survivor)
+    monkeypatch.setattr(gc_pauses, "FREEZE_AT", 0)
+    gc.collect()
     assert _frozen(survivor)
 
 
