@@ -22,8 +22,8 @@ _statements: dict[tuple[str, bool, bool], tuple[str, list]] = {}
 _lock = threading.Lock()
 
 
-def save_message(message: ChatMessage, *, known_poster: bool) -> bool:
-    """Insert ``message`` and count it in its chat (and question); True if the author's first.
+def save_message(message: ChatMessage, *, known_poster: bool) -> None:
+    """Insert ``message`` and count it in its chat (and question), and its author if new.
 
     ``known_poster``: the author is known to have posted in this chat before, so the
     participant count does not need asking. Call it outside any transaction for a
@@ -31,7 +31,8 @@ def save_message(message: ChatMessage, *, known_poster: bool) -> bool:
     """
     connection = connections[ChatMessage.objects.db]
     if connection.vendor != "postgresql":
-        return _save_with_orm(message, known_poster=known_poster)
+        _save_with_orm(message, known_poster=known_poster)
+        return
     with_question = message.question_id is not None
     sql, fields = _statement(connection, with_question=with_question, known_poster=known_poster)
     params = [field.get_db_prep_save(field.pre_save(message, True), connection) for field in fields]
@@ -42,13 +43,12 @@ def save_message(message: ChatMessage, *, known_poster: bool) -> bool:
         params.append(message.question_id)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        message.pk, first = cursor.fetchone()
+        (message.pk,) = cursor.fetchone()
     message._state.adding = False
     message._state.db = connection.alias
-    return bool(first)
 
 
-def _save_with_orm(message: ChatMessage, *, known_poster: bool) -> bool:
+def _save_with_orm(message: ChatMessage, *, known_poster: bool) -> None:
     with transaction.atomic():
         # Inside, so two first posts from one member cannot both count them in.
         first = (
@@ -66,7 +66,6 @@ def _save_with_orm(message: ChatMessage, *, known_poster: bool) -> bool:
             ChatQuestion.objects.filter(pk=message.question_id).update(
                 answer_count=F("answer_count") + 1
             )
-    return first
 
 
 def _statement(connection, *, with_question: bool, known_poster: bool) -> tuple[str, list]:
@@ -118,5 +117,5 @@ def _build(connection, with_question: bool, known_poster: bool) -> tuple[str, li
             f" {answer_count} = {answer_count} + 1"
             f" WHERE {quote(ChatQuestion._meta.pk.column)} = %s)"
         )
-    sql = f"WITH {', '.join(parts)} SELECT {pk}, (SELECT first FROM counted) FROM new_message"
+    sql = f"WITH {', '.join(parts)} SELECT {pk} FROM new_message"
     return sql, fields
