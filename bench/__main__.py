@@ -20,7 +20,10 @@ def parser() -> argparse.ArgumentParser:
         default="postgres://postgres@127.0.0.1:5432/",
         help="server for --db postgres; without a database name the dataset gets bench_<size>",
     )
-    run.add_argument("--duration", type=float, default=20.0, help="seconds per phase")
+    run.add_argument("--duration", type=float, default=10.0, help="seconds per phase")
+    run.add_argument(
+        "--rounds", type=int, default=3, help="fixed-rate phases per scenario, pooled (≥ 1)"
+    )
     run.add_argument("--warmup", type=float, help="seconds before saturation is counted")
     run.add_argument("--rate", type=float, help="offered req/s for latency (default: 50%% of max)")
     run.add_argument("--connections", type=int, default=8, help="virtual users per pool")
@@ -51,6 +54,8 @@ def main(argv: list[str] | None = None) -> None:
     if options.command == "run":
         from bench.run import run
 
+        if options.rounds < 1:
+            parser().error("--rounds must be at least 1")
         if options.warmup is None:
             options.warmup = min(2.0, options.duration / 5)
         run(options)

@@ -181,6 +181,21 @@ class Phase:
         return self.completed / self.seconds if self.seconds else 0.0
 
 
+def merge(phases: list[Phase]) -> Phase:
+    """Pool the samples of several phases of one scenario into one, as if it were one phase."""
+    pooled = Phase(seconds=sum(phase.seconds for phase in phases))
+    for phase in phases:
+        pooled.latencies += phase.latencies
+        pooled.statuses.update(phase.statuses)
+        pooled.errors += phase.errors
+        pooled.bytes += phase.bytes
+        pooled.send_lag += phase.send_lag
+        pooled.client_cpu += phase.client_cpu * phase.seconds
+    if pooled.seconds:
+        pooled.client_cpu /= pooled.seconds
+    return pooled
+
+
 def percentile(values: list[float], fraction: float) -> float | None:
     """Return the nearest-rank percentile, or None for no values."""
     if not values:

@@ -174,12 +174,17 @@ def _machine_busy() -> float:
 
 
 class CpuMeter:
-    """Split the machine's CPU time over a stretch between server, the database and cache
-    servers it uses (``services``), this client, and the rest."""
+    """Split the machine's CPU time over the stretches it ran between server, the database and
+    cache servers it uses (``services``), this client, and the rest.
+
+    It runs from creation; ``pause`` and ``resume`` leave out the time between, so one meter can
+    add up the phases of a scenario that are spread over several rounds.
+    """
 
     def __init__(self, server_pid: int, services: tuple[str, ...] = ()) -> None:
         self.server_pid, self.services = server_pid, services
-        self.started = self._read()
+        self.spent = (0.0,) * 5
+        self.started: tuple[float, ...] | None = self._read()
 
     def _read(self) -> tuple[float, float, float, float, float]:
         server = sum(_process_cpu(pid) for pid in process_tree(self.server_pid))
@@ -187,12 +192,22 @@ class CpuMeter:
         client = sum(os.times()[:2])
         return time.perf_counter(), _machine_busy(), server, services, client
 
-    def cores(self) -> dict[str, float]:
-        """Return the average number of cores each used since the meter started."""
+    def _total(self) -> tuple[float, ...]:
+        if self.started is None:
+            return self.spent
         now = self._read()
-        wall, busy, server, services, client = (
-            b - a for a, b in zip(self.started, now, strict=True)
-        )
+        return tuple(t + b - a for t, a, b in zip(self.spent, self.started, now, strict=True))
+
+    def pause(self) -> None:
+        self.spent, self.started = self._total(), None
+
+    def resume(self) -> None:
+        if self.started is None:
+            self.started = self._read()
+
+    def cores(self) -> dict[str, float]:
+        """Return the average number of cores each used while the meter ran."""
+        wall, busy, server, services, client = self._total()
         # A backend that exits between two readings moves its time to its parent's children
         # total; clamp the rare case where that makes the difference negative.
         services = max(0.0, services)
@@ -341,27 +356,63 @@ async def measure(
     for scenario in scenarios:
         users = members if scenario.signed_in else anonymous
         await asyncio.gather(*(user.get(scenario.paths[0]) for user in users))
+    # Round one measures each scenario's saturation and then its latency at half of it; every
+    # further round measures each latency phase again, at the same rate, in the same order.
+    # Pooling the rounds spreads every scenario, F1 included, over the whole run, so a
+    # disturbance of a few seconds (a collection, another process) cannot decide a ratio alone.
+    saturations: dict[str, load.Phase] = {}
+    spreads: dict[str, list[int]] = {}
+    rates: dict[str, float] = {}
+    latencies: dict[str, list[load.Phase]] = {s.name: [] for s in scenarios}
+    meters: dict[str, CpuMeter] = {}
+    for round_number in range(1, options.rounds + 1):
+        for scenario in scenarios:
+            users = members if scenario.signed_in else anonymous
+            if round_number == 1:
+                spreads[scenario.name] = await spread(users)
+                meters[scenario.name] = CpuMeter(server.process.pid, services)
+                saturation = saturations[scenario.name] = await load.closed_loop(
+                    users,
+                    load.rotation(scenario.paths),
+                    seconds=options.duration,
+                    warmup=options.warmup,
+                )
+                rates[scenario.name] = options.rate or max(1.0, 0.5 * saturation.throughput)
+            await spread(users)
+            meter = meters[scenario.name]
+            meter.resume()
+            phase = await load.open_loop(
+                users,
+                load.rotation(scenario.paths),
+                rate=rates[scenario.name],
+                seconds=options.duration,
+            )
+            meter.pause()
+            latencies[scenario.name].append(phase)
+            p95 = load.percentile(phase.latencies, 0.95)
+            print(
+                f"  round {round_number}/{options.rounds} {scenario.title:<28} "
+                + (
+                    f"{saturations[scenario.name].throughput:7.0f} req/s   "
+                    if round_number == 1
+                    else ""
+                )
+                + f"p95 {_ms(p95)} ms at {rates[scenario.name]:.0f} req/s",
+                flush=True,
+            )
     results = []
     for scenario in scenarios:
-        users = members if scenario.signed_in else anonymous
-        spread_before = await spread(users)
-        meter = CpuMeter(server.process.pid, services)
-        saturation = await load.closed_loop(
-            users,
-            load.rotation(scenario.paths),
-            seconds=options.duration,
-            warmup=options.warmup,
-        )
-        rate = options.rate or max(1.0, 0.5 * saturation.throughput)
-        await spread(users)
-        latency = await load.open_loop(
-            users, load.rotation(scenario.paths), rate=rate, seconds=options.duration
-        )
-        summary = _summary(latency)
-        summary |= {
-            "rate": round(rate, 2),
+        rounds = latencies[scenario.name]
+        latency = load.merge(rounds)
+        summary = _summary(latency) | {
+            "rate": round(rates[scenario.name], 2),
             "max_send_lag_ms": _ms(max(latency.send_lag, default=0.0)),
+            "rounds": [
+                {key: _summary(phase)[key] for key in ("p50_ms", "p95_ms", "p99_ms", "samples")}
+                for phase in rounds
+            ],
         }
+        saturation = saturations[scenario.name]
         results.append(
             {
                 "name": scenario.name,
@@ -369,16 +420,13 @@ async def measure(
                 "signed_in": scenario.signed_in,
                 "urls": len(scenario.paths),
                 "saturation": _summary(saturation)
-                | {"rps": round(saturation.throughput, 1), "connections_per_worker": spread_before},
+                | {
+                    "rps": round(saturation.throughput, 1),
+                    "connections_per_worker": spreads[scenario.name],
+                },
                 "latency": summary,
-                "cpu_cores_used": meter.cores(),
+                "cpu_cores_used": meters[scenario.name].cores(),
             }
-        )
-        print(
-            f"  {scenario.title:<28} {saturation.throughput:7.0f} req/s   "
-            f"p50 {summary['p50_ms']} p95 {summary['p95_ms']} p99 {summary['p99_ms']} ms "
-            f"at {rate:.0f} req/s; other processes {results[-1]['cpu_cores_used']['other']} cores",
-            flush=True,
         )
     for user in anonymous + members:
         user.close()
@@ -449,6 +497,7 @@ def run(options) -> dict:
             "workers": options.workers,
             "connections": options.connections,
             "duration": options.duration,
+            "rounds": options.rounds,
             "warmup": options.warmup,
             "rate": options.rate,
         },
