@@ -26,6 +26,9 @@ from bench.dataset_db import Target, recreate, resolve_target, setup_django
 
 POSTS_PER_PAGE = 25  # staffroom.discussions.selectors.POSTS_PER_PAGE, checked in generate().
 MANIFEST = "manifest.json"
+# Raised when the generator adds or changes rows: the harness makes a dataset of an older
+# format again instead of measuring it (2: the library's resources joined).
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -41,18 +44,20 @@ class Size:
     big_members: dict[int, int] = field(default_factory=dict)
     openings: int = 300
     replies: int = 500
+    resources: int = 0  # library resources, portfolios included
+    resource_bodies: int = 0  # distinct resource bodies they share
 
 
 SIZES = {
-    "tiny": Size(200, 10, 200, 2_000, 1_000, 60, 40, {1: 150, 2: 60, 3: 80}, 120, 200),
+    "tiny": Size(200, 10, 200, 2_000, 1_000, 60, 40, {1: 150, 2: 60, 3: 80}, 120, 200, 200, 40),
     "S": Size(
         10_000, 1_000, 10_000, 100_000, 50_000, 2_500, 600,
-        {1: 3_000, 2: 800, 3: 2_500, 4: 1_500, 5: 1_000}, 600, 900,
+        {1: 3_000, 2: 800, 3: 2_500, 4: 1_500, 5: 1_000}, 600, 900, 2_000, 120,
     ),
     "M": Size(
         100_000, 5_000, 100_000, 1_000_000, 50_000, 5_000, 2_000,
         {1: 20_000, 2: 3_000, 3: 10_000, 4: 8_000, 5: 5_000, 6: 4_000, 7: 3_000, 8: 2_500},
-        1_500, 2_500,
+        1_500, 2_500, 20_000, 300,
     ),
 }  # fmt: skip
 
@@ -142,6 +147,7 @@ def _load(spec: Size, target: Target, *, seed: int, anchor: datetime, progress: 
     from bench.dataset_communities import load_communities
     from bench.dataset_inbox import load_inbox
     from bench.dataset_people import load_people
+    from bench.dataset_resources import load_resources
     from bench.dataset_text import Corpus
     from bench.dataset_threads import ThreadWriter, plan_threads
     from bench.dataset_words import RARE_TOPICS, TOOLS
@@ -200,6 +206,19 @@ def _load(spec: Size, target: Target, *, seed: int, anchor: datetime, progress: 
             progress.step("threads and posts", f"({threads.post_id} posts)")
             slowest = sorted(writer.seconds.items(), key=lambda item: -item[1])[:6]
             progress.note("  writes: " + ", ".join(f"{t} {s:.1f}s" for t, s in slowest))
+            library = load_resources(
+                writer,
+                random.Random(f"{seed}:resources"),
+                corpus,
+                people,
+                communities,
+                count=spec.resources,
+                bodies=spec.resource_bodies,
+                anchor=anchor,
+                first_document_id=threads.document_id,
+                terms=terms,
+            )
+            progress.step("resources", f"({spec.resources} resources)")
         progress.step("indexes and full text")
         big = communities[0]
         moderators = set(big.moderators)
@@ -209,7 +228,13 @@ def _load(spec: Size, target: Target, *, seed: int, anchor: datetime, progress: 
         progress.step("inbox and sequences")
     db.finish(connection)
     progress.step("checkpoint" if connection.vendor == "sqlite" else "vacuum analyze")
-    return {"people": people, "communities": communities, "totals": totals, "signed_in": signed_in}
+    return {
+        "people": people,
+        "communities": communities,
+        "totals": totals,
+        "library": library,
+        "signed_in": signed_in,
+    }
 
 
 def _spread(items: list, count: int) -> list:
@@ -233,6 +258,7 @@ def _counts() -> dict[str, int]:
         Vote,
     )
     from staffroom.notifications.models import Notification
+    from staffroom.resources.models import Resource, TriedReport
     from staffroom.search.models import SearchDocument
 
     models = {
@@ -249,6 +275,8 @@ def _counts() -> dict[str, int]:
         "accepted_answers": AcceptedAnswer,
         "thread_follows": ThreadFollow,
         "notifications": Notification,
+        "resources": Resource,
+        "tried_reports": TriedReport,
     }
     return {name: model.objects.count() for name, model in models.items()}
 
@@ -272,10 +300,16 @@ def _manifest(size, target, seed, anchor, loaded, progress) -> dict:
         ((term, count) for term, count in totals.term_documents.items() if count),
         key=lambda item: (-item[1], item[0]),
     )
-    terms = _spread(ranked, 40)
+    # Chosen by the discussions alone, so adding the library did not change the terms; the
+    # counts include the resources' documents.
+    terms = [
+        (term, count + loaded["library"].term_documents[term])
+        for term, count in _spread(ranked, 40)
+    ]
     counts = _counts()
     return {
         "size": size,
+        "format": FORMAT,
         "seed": seed,
         "anchor": anchor.isoformat(),
         "database": target.vendor,
@@ -299,6 +333,8 @@ def _manifest(size, target, seed, anchor, loaded, progress) -> dict:
         "threads": _spread(ordinary, 200),
         "communities": _spread(public, 100),
         "profiles": _spread(profiles, 200),
+        "resources": _spread(loaded["library"].public_ids, 200),
+        "library_filters": loaded["library"].filters,
         "search_terms": [term for term, _count in terms],
         "search_term_documents": dict(terms),
     }

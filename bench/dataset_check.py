@@ -88,6 +88,41 @@ RULES = {
         WHERE pr.unread_notifications <> (SELECT COUNT(*) FROM notifications_notification n
                                           WHERE n.user_id = pr.user_id AND n.read_at IS NULL)
     """,
+    "resource tried-it totals match their reports": """
+        SELECT r.id FROM resources_resource r
+        LEFT JOIN (SELECT resource_id, COUNT(*) AS n, COUNT(DISTINCT user_id) AS teachers,
+                          COUNT(DISTINCT CASE WHEN country <> '' THEN country END) AS countries,
+                          AVG(rating) AS average
+                   FROM resources_triedreport GROUP BY resource_id) t ON t.resource_id = r.id
+        WHERE COALESCE(t.n, 0) <> r.rating_count OR COALESCE(t.teachers, 0) <> r.tried_teachers
+           OR COALESCE(t.countries, 0) <> r.tried_countries
+           OR ABS(COALESCE(t.average, 0) - r.rating_average) > 0.005
+    """,
+    "every resource has its current version, by its author, and its document": """
+        SELECT r.id FROM resources_resource r
+        LEFT JOIN resources_resourceversion v ON v.resource_id = r.id AND v.number = r.version
+        LEFT JOIN search_searchdocument d ON d.kind = 'resource' AND d.object_id = r.id
+        WHERE v.id IS NULL OR v.editor_id <> r.author_id OR v.editor_name <> r.author_name
+           OR d.id IS NULL OR COALESCE(d.community_id, 0) <> COALESCE(r.community_id, 0)
+    """,
+    "resource authors and reporters could post where the resource is": """
+        SELECT r.id FROM resources_resource r
+        WHERE r.community_id IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM communities_membership m WHERE m.user_id = r.author_id
+            AND m.community_id = r.community_id AND m.state = 'active')
+        UNION ALL
+        SELECT t.id FROM resources_triedreport t JOIN resources_resource r ON r.id = t.resource_id
+        WHERE r.community_id IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM communities_membership m WHERE m.user_id = t.user_id
+            AND m.community_id = r.community_id AND m.state = 'active')
+    """,
+    "names and countries are copied from profiles": """
+        SELECT r.id FROM resources_resource r JOIN accounts_profile p ON p.user_id = r.author_id
+        WHERE r.author_name <> p.display_name
+        UNION ALL
+        SELECT t.id FROM resources_triedreport t JOIN accounts_profile p ON p.user_id = t.user_id
+        WHERE t.author_name <> p.display_name OR t.country <> p.country
+    """,
     "every account has one confirmed primary address": """
         SELECT u.id FROM accounts_user u
         LEFT JOIN account_emailaddress e ON e.user_id = u.id AND e.email = u.email
@@ -104,6 +139,9 @@ FINGERPRINT = {
     "post_count, answer_count, accepted_count, score",
     "discussions_post": "id, thread_id, author_id, position, body, created_at, score",
     "search_searchdocument": "id, kind, object_id, title, body, tags, solved",
+    "resources_resource": "id, community_id, author_id, kind, title, content, created_at, "
+    "rating_average",
+    "resources_triedreport": "id, resource_id, user_id, rating, created_at",
 }
 
 
@@ -133,6 +171,37 @@ def _reindexed_matches(thread_ids: list[int]) -> list[str]:
             pairs = zip([*before, None], [*after, None], strict=False)
             changed = next(old for old, new in pairs if old != new)
             problems.append(f"thread {thread_id}: indexing would rewrite {changed!r}")
+    return problems
+
+
+def _resources_match_the_services(resource_ids: list[int]) -> list[str]:
+    """Index, snapshot and total sample resources with the product's own code; report any
+    row that would change."""
+    from django.db import transaction
+
+    from staffroom.resources.indexing import index_resource
+    from staffroom.resources.models import Resource
+    from staffroom.resources.services import refresh_tried_totals, snapshot
+    from staffroom.search.models import SearchDocument
+
+    fields = ["kind", "object_id", "community_id", "space_id", "thread_id", "title", "body",
+              "tags", "attrs", "solved", "thread_kind", "created_at"]  # fmt: skip
+    totals = ["tried_teachers", "tried_countries", "rating_count", "rating_average"]
+    problems = []
+    for resource_id in resource_ids:
+        resources = Resource.objects.filter(pk=resource_id)
+        document = SearchDocument.objects.filter(kind="resource", object_id=resource_id)
+        before = (list(document.values_list(*fields)), list(resources.values_list(*totals)))
+        with transaction.atomic():
+            index_resource(resource_id)
+            refresh_tried_totals(resource_id)
+            after = (list(document.values_list(*fields)), list(resources.values_list(*totals)))
+            transaction.set_rollback(True)
+        if before != after:
+            problems.append(f"resource {resource_id}: the services would rewrite {before!r}")
+        resource = resources.get()
+        if snapshot(resource) != resource.versions.get(number=resource.version).snapshot:
+            problems.append(f"resource {resource_id}: its version is not the services' snapshot")
     return problems
 
 
@@ -170,6 +239,8 @@ def check(manifest: dict, *, sample: int = 25) -> dict:
     if manifest["hot_thread"]["posts"] <= 5_000:
         threads.append(manifest["hot_thread"]["id"])
     problems += _reindexed_matches(threads)
+    step = max(1, len(manifest["resources"]) // sample)
+    problems += _resources_match_the_services(manifest["resources"][::step])
     hits = {}
     for term in manifest["search_terms"][:5]:
         hits[term] = len(search(viewer=AnonymousUser(), q=term, limit=20))

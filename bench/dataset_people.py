@@ -41,6 +41,7 @@ class People:
     name_json: list[str] = field(default_factory=list)
     complete: list[bool] = field(default_factory=list)
     joined: list[datetime] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)  # the profile's, "" until completed
     vocabulary: dict = field(default_factory=dict)
 
     def email(self, user_id: int) -> str:
@@ -108,6 +109,7 @@ def load_people(writer: Writer, rng: random.Random, *, count: int, anchor: datet
     }
     profiles, subjects, grades, languages = [], [], [], []
     grade_ids = list(vocabulary[GradeBand].values())
+    people.countries = [""] * (count + 1)
     for uid in range(1, count + 1):
         joined = people.joined[uid]
         if not people.complete[uid]:
@@ -117,6 +119,7 @@ def load_people(writer: Writer, rng: random.Random, *, count: int, anchor: datet
             )  # fmt: skip
             continue
         country, zone, city = rng.choice(PLACES)
+        people.countries[uid] = country
         topic, subject = rng.choice(TOPICS)
         grade = rng.choice(GRADES)
         completed = joined + timedelta(minutes=rng.randint(2, 600))

@@ -18,7 +18,15 @@ MAX_SCALING = 1.3
 MIN_SAMPLES = 100
 NOISY_OTHER_CORES = 0.25
 FLOOR_SPREAD = 4.0  # F1 p95 above this many times its p50 means the floor was disturbed
-SHOWN_COUNTS = ("users", "communities", "memberships", "threads", "posts", "search_documents")
+SHOWN_COUNTS = (
+    "users",
+    "communities",
+    "memberships",
+    "threads",
+    "posts",
+    "resources",
+    "search_documents",
+)
 
 HEADER = """# Benchmark results
 

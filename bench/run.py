@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from http.client import HTTPConnection
 from pathlib import Path
 
-from bench import load, report
+from bench import dataset, load, report
 from bench.scenarios import Scenario, scenarios_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,12 +32,17 @@ def dataset_dir(var_dir: Path, size: str, db: str) -> Path:
 
 
 def ensure_dataset(size: str, db: str, var_dir: Path, *, postgres_url: str) -> dict:
-    """Return the manifest of the dataset for size and db, generating it when missing."""
+    """Return the manifest of the dataset for size and db, generating it when missing or made
+    by an older generator (another ``FORMAT``)."""
     out_dir = dataset_dir(var_dir, size, db)
     manifest_path = out_dir / "manifest.json"
     if manifest_path.exists():
         manifest = json.loads(manifest_path.read_text())
-        if manifest.get("size") == size and manifest.get("database") == DATABASES[db]:
+        if (
+            manifest.get("size") == size
+            and manifest.get("database") == DATABASES[db]
+            and manifest.get("format") == dataset.FORMAT
+        ):
             print(f"Using the dataset in {out_dir}")
             return manifest
     print(f"Generating the {size} dataset on {db} in {out_dir} …", flush=True)

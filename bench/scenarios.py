@@ -56,6 +56,12 @@ def scenarios_for(manifest: dict) -> list[Scenario]:
             "search",
             [f"/search/?{urlencode({'q': term})}" for term in manifest["search_terms"]],
         ),
+        Scenario(
+            "library",
+            "library, filtered",
+            [f"/library/?{query}" for query in manifest["library_filters"]],
+        ),
+        Scenario("resource", "resource page", [f"/r/{pk}/" for pk in manifest["resources"]]),
         Scenario("thread_signed_in", "thread page, signed in", threads, signed_in=True),
         Scenario("thread_list_signed_in", "thread list, signed in", [big_space], signed_in=True),
         Scenario("home_signed_in", "home, signed in", ["/"], signed_in=True),

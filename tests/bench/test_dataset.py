@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -20,7 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 ANCHOR = "2026-01-15"
 TIMINGS = {"load_seconds", "timings"}
 PRODUCT_TABLES = ("accounts_", "account_", "communities_", "discussions_", "notifications_")
-PRODUCT_TABLES += ("search_searchdocument",)
+PRODUCT_TABLES += ("resources_", "search_searchdocument")
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
@@ -92,7 +93,10 @@ def test_tiny_dataset_has_the_promised_number_of_rows(manifest):
 
     assert (counts["users"], counts["communities"], counts["threads"]) == (200, 10, 200)
     assert counts["posts"] == 2_000 + 1_000
-    assert counts["search_documents"] == counts["posts"]
+    assert counts["resources"] == 200
+    # One document per thread's opening post, per reply and per resource.
+    assert counts["search_documents"] == counts["posts"] + counts["resources"]
+    assert counts["tried_reports"] > 0
 
 
 def test_tiny_dataset_goes_into_its_own_sqlite_file(manifest, tmp_path_factory):
@@ -181,6 +185,52 @@ def test_manifest_scenario_targets_are_public(manifest, database):
     assert set(visibilities.values()) == {"public"}
     assert len(visibilities) == len(slugs)
     assert len(manifest["search_terms"]) == 40
+
+
+def test_manifest_resources_and_library_filters_are_public_and_find_resources(manifest, database):
+    ids = manifest["resources"]
+    private = database.execute(
+        f"""
+        SELECT r.id FROM resources_resource r
+        LEFT JOIN communities_community c ON c.id = r.community_id
+        WHERE r.id IN ({",".join("?" * len(ids))}) AND c.visibility IS NOT NULL
+          AND c.visibility <> 'public'
+        """,
+        ids,
+    ).fetchall()
+
+    assert len(ids) > 100
+    assert private == []
+    filters = manifest["library_filters"]
+    assert len(filters) == 20
+    facets = {key for query in filters for key, _value in parse_qsl(query)}
+    assert facets == {"subject", "grade", "kind", "sort"}
+    for query in filters:
+        assert _public_matches(database, dict(parse_qsl(query))) > 0, query
+
+
+def _public_matches(database, params: dict) -> int:
+    """Count the public resources a library filter keeps (an anonymous visitor's view)."""
+    sql = """
+        SELECT COUNT(*) FROM resources_resource r
+        LEFT JOIN communities_community c ON c.id = r.community_id
+        WHERE (c.id IS NULL OR c.visibility = 'public')
+    """
+    args = []
+    if "kind" in params:
+        sql += " AND r.kind = ?"
+        args.append(params["kind"])
+    for key, table, vocabulary, column in (
+        ("subject", "resources_resource_subjects", "core_subject", "subject_id"),
+        ("grade", "resources_resource_grade_bands", "core_gradeband", "gradeband_id"),
+    ):
+        if key in params:
+            sql += (
+                f" AND EXISTS (SELECT 1 FROM {table} t JOIN {vocabulary} v ON v.id = t.{column}"
+                " WHERE t.resource_id = r.id AND v.slug = ?)"
+            )
+            args.append(params[key])
+    return database.execute(sql, args).fetchone()[0]
 
 
 def test_generator_refuses_to_drop_a_postgres_database_not_named_bench(tmp_path):

@@ -26,7 +26,7 @@ def test_a_tiny_run_measures_every_scenario_and_writes_the_table(tmp_path):
     assert result["max_rss_bytes"] > 0
     names = [scenario["name"] for scenario in result["scenarios"]]
     assert names[0] == "f1"
-    assert {"thread", "search", "hot_last", "thread_signed_in"} <= set(names)
+    assert {"thread", "search", "hot_last", "thread_signed_in", "library", "resource"} <= set(names)
     for scenario in result["scenarios"]:
         assert scenario["saturation"]["rps"] > 0, scenario["name"]
         assert scenario["saturation"]["errors"] == 0, scenario["name"]
