@@ -368,6 +368,25 @@ def test_the_library_filters(client, community, member):
     assert shown(f"?kind={ResourceKind.UNIT}") == []
 
 
+def test_a_resource_matching_a_filter_twice_is_listed_once(client, community, member):
+    seed(overwrite=False)
+    maths, science = Subject.objects.filter(slug__in=["mathematics", "science"])
+    a_resource(
+        member,
+        community,
+        title="Twice aligned",
+        subjects=[maths, science],
+        alignments=[
+            ("ngss", "MS-LS1-6", "Photosynthesis and energy flow."),
+            ("other", "MS-LS1-6", "Our district's copy of the same standard."),
+        ],
+    )
+    a_resource(member, community, title="Plain")
+
+    assert titles(client.get("/library/?standard=ms-ls1-6")) == ["Twice aligned"]
+    assert titles(client.get("/library/?subject=science&standard=ms-ls1-6")) == ["Twice aligned"]
+
+
 @pytest.mark.parametrize(
     "query",
     ["?kind=%00", "?max_minutes=abc", "?sort=random", "?standard=" + "x" * 500, "?after=zz"],
