@@ -270,6 +270,10 @@ class TriedForm(forms.Form):
 class LibraryFilterForm(forms.Form):
     """The library's filters; anything unknown is ignored rather than an error."""
 
+    # Fields, labels and choices are the same for every instance: {% filter_field %} may keep
+    # their HTML.
+    fixed_fields = True
+
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     subject = forms.SlugField(label=_("Subject"), required=False, max_length=60)

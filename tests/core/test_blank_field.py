@@ -67,3 +67,66 @@ def test_a_form_that_changes_per_instance_is_never_kept():
     second.fields["answer"].label = "Your answer for Year 3"
     assert "Answer" in render(first, "answer")
     assert "Your answer for Year 3" in render(second, "answer")
+
+
+def render_filter(form, field: str) -> str:
+    template = Template("{% load fields %}{% filter_field form." + field + " %}")
+    return template.render(Context({"form": form}))
+
+
+def library_form(data: dict):
+    from staffroom.resources.forms import LibraryFilterForm
+
+    form = LibraryFilterForm(data)
+    form.is_valid()
+    return form
+
+
+def test_a_filter_field_is_kept_per_typed_value_and_shows_its_own_errors():
+    from staffroom.core.templatetags import fields
+
+    valid = render_filter(library_form({"max_minutes": "30"}), "max_minutes")
+    refused = render_filter(library_form({"max_minutes": "abc"}), "max_minutes")
+    again = render_filter(library_form({"max_minutes": "30"}), "max_minutes")
+    blank = render_filter(library_form({}), "max_minutes")
+
+    assert 'value="30"' in valid and "aria-invalid" not in valid
+    assert 'value="abc"' in refused and "Enter a whole number." in refused
+    assert 'aria-invalid="true"' in refused
+    assert again == valid
+    assert "value=" not in blank
+    # The same value with an error of its own is not the kept copy without one.
+    refused_too = library_form({"max_minutes": "30"})
+    refused_too.add_error("max_minutes", "Longer than one lesson.")
+    assert "Longer than one lesson." in render_filter(refused_too, "max_minutes")
+    forget_all()
+    valid = render_filter(library_form({"max_minutes": "30"}), "max_minutes")
+    render_filter(library_form({"max_minutes": "abc"}), "max_minutes")
+    render_filter(library_form({}), "max_minutes")
+    assert len(fields._rendered._data) == 3
+    with translation.override("fr"):
+        french = render_filter(library_form({"max_minutes": "30"}), "max_minutes")
+    assert french != valid
+    assert len(fields._rendered._data) == 4
+
+
+def test_a_long_typed_filter_value_is_rendered_but_not_kept():
+    from staffroom.core.templatetags import fields
+
+    html = render_filter(library_form({"q": "fractions " * 100}), "q")
+
+    assert "fractions fractions" in html
+    assert len(fields._rendered._data) == 0
+
+
+def test_filter_fields_of_a_form_that_changes_per_instance_are_never_kept():
+    from staffroom.core.templatetags import fields
+
+    class Filters(forms.Form):
+        place = forms.CharField(label="Place", required=False)
+
+    form = Filters({"place": "Leeds"})
+    form.fields["place"].label = "Your school's town"
+
+    assert "Your school&#x27;s town" in render_filter(form, "place")
+    assert len(fields._rendered._data) == 0

@@ -368,6 +368,27 @@ def test_the_library_filters(client, community, member):
     assert shown(f"?kind={ResourceKind.UNIT}") == []
 
 
+def test_a_library_card_names_its_subjects_and_grade_bands_in_the_vocabularys_order(
+    client, community, member
+):
+    # Alphabetical order would put History and Adult first.
+    subjects = list(Subject.objects.filter(slug__in=["history", "mathematics"]))
+    bands = list(GradeBand.objects.filter(slug__in=["adult", "early-years"]))
+    a_resource(member, community, title="Labelled", subjects=subjects, grade_bands=bands)
+    a_resource(member, community, title="Bare")
+
+    page = client.get("/library/")
+    cards = {item.title: item for item in page.context["page"].items}
+
+    assert cards["Labelled"].subject_names == ["Mathematics", "History"]
+    assert cards["Labelled"].grade_names == [
+        "Early years (ages 3–5)",
+        "Adult and continuing education",
+    ]
+    assert (cards["Bare"].subject_names, cards["Bare"].grade_names) == ([], [])
+    assert '<span class="badge badge-muted">Adult and continuing education</span>' in text(page)
+
+
 def test_a_resource_matching_a_filter_twice_is_listed_once(client, community, member):
     seed(overwrite=False)
     maths, science = Subject.objects.filter(slug__in=["mathematics", "science"])
