@@ -352,7 +352,7 @@ def load_resources(
             report_id += 1
             rating = rng.choice((3, 4, 4, 5, 5, 2))
             when = created + (anchor - created) * rng.random()
-            when = max(when, people.joined[reporter] + timedelta(minutes=5))
+            when = min(anchor, max(when, people.joined[reporter] + timedelta(minutes=5)))
             country = people.countries[reporter]
             reports.append(
                 (report_id, resource_id, reporter,
@@ -392,6 +392,7 @@ def load_resources(
         versions.append(
             (resource_id, 1, json.dumps(snapshot), FIRST_VERSION, author, name, created)
         )
+        # The vocabulary was seeded in its display order, so ids sort as ``.all()`` lists them.
         tags = [subject_slugs[pk] for pk in subject_list] + [grade_slugs[pk] for pk in band_list]
         attrs = {
             "url": f"/r/{resource_id}/",
@@ -412,7 +413,8 @@ def load_resources(
                 + [("grade", grade_slugs[pk]) for pk in band_list]
                 + [("subject+grade", f"{subject} {grade_slugs[pk]}") for pk in band_list]
             )
-            term_documents.update(terms & (words_of(title) | words_of(body.text)))
+        # Every document counts, public or not, as the thread writer counts them.
+        term_documents.update(terms & (words_of(title) | words_of(body.text)))
 
     writer.insert(
         Resource,

@@ -329,6 +329,11 @@ def _summary(phase: load.Phase) -> dict:
     }
 
 
+def _round(phase: load.Phase) -> dict:
+    summary = _summary(phase)
+    return {key: summary[key] for key in ("p50_ms", "p95_ms", "p99_ms", "samples")}
+
+
 def _ms(seconds: float | None) -> float | None:
     return None if seconds is None else round(seconds * 1000, 2)
 
@@ -412,10 +417,7 @@ async def measure(
         summary = _summary(latency) | {
             "rate": round(rates[scenario.name], 2),
             "max_send_lag_ms": _ms(max(latency.send_lag, default=0.0)),
-            "rounds": [
-                {key: _summary(phase)[key] for key in ("p50_ms", "p95_ms", "p99_ms", "samples")}
-                for phase in rounds
-            ],
+            "rounds": [_round(phase) for phase in rounds],
         }
         saturation = saturations[scenario.name]
         results.append(
@@ -432,6 +434,13 @@ async def measure(
                 "latency": summary,
                 "cpu_cores_used": meters[scenario.name].cores(),
             }
+        )
+        print(
+            f"  {scenario.title:<28} {saturation.throughput:7.0f} req/s   "
+            f"p50 {summary['p50_ms']} p95 {summary['p95_ms']} p99 {summary['p99_ms']} ms "
+            f"over {len(rounds)} rounds; other processes "
+            f"{results[-1]['cpu_cores_used']['other']} cores",
+            flush=True,
         )
     for user in anonymous + members:
         user.close()

@@ -134,17 +134,24 @@ class ResourcePage:
 
 
 def resource_page(*, viewer, resource: Resource) -> ResourcePage:
-    """Everything the resource page shows, in a fixed number of queries."""
-    remixes = list(
-        readable_resources(viewer, Resource.objects.filter(source=resource)).order_by(
-            "-created_at"
-        )[:20]
-    )
-    reports = list(
-        TriedReport.objects.filter(resource=resource)
-        .select_related("grade_band")
-        .order_by("-created_at")[:50]
-    )
+    """Everything the resource page shows, in a fixed number of queries.
+
+    Most resources have no adaptations and no tried-it reports yet; the counters the services
+    keep on the resource say so, and save the page those two queries.
+    """
+    remixes, reports = [], []
+    if resource.remix_count:
+        remixes = list(
+            readable_resources(viewer, Resource.objects.filter(source=resource)).order_by(
+                "-created_at"
+            )[:20]
+        )
+    if resource.rating_count:
+        reports = list(
+            TriedReport.objects.filter(resource=resource)
+            .select_related("grade_band")
+            .order_by("-created_at")[:50]
+        )
     return ResourcePage(
         resource=resource,
         alignments=list(resource.alignments.all()),

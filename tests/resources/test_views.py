@@ -450,20 +450,39 @@ def test_the_library_list_is_flat(client, community, member):
     assert count_queries(client, "/library/") == few
 
 
-def test_the_resource_page_is_flat(client, community, member, other):
-    resource = a_resource(member, community)
-    few = count_queries(client, resource.get_absolute_url())
-    for _n in range(10):
+def _try_and_adapt(resource, community, user, times: int) -> None:
+    for _n in range(times):
         services.tried_report_create(
-            user=other,
+            user=user,
             resource=resource,
             data=services.TriedData(
                 grade="7", class_size=20, setting="remote", worked="Fine.", rating=3
             ),
         )
-        services.resource_remix(user=other, source=resource, community=community)
+        services.resource_remix(user=user, source=resource, community=community)
+
+
+def test_the_resource_page_is_flat(client, community, member, other):
+    resource = a_resource(member, community)
+    _try_and_adapt(resource, community, other, 1)
+    few = count_queries(client, resource.get_absolute_url())
+    _try_and_adapt(resource, community, other, 10)
 
     assert count_queries(client, resource.get_absolute_url()) == few
+
+
+def test_a_resource_nobody_tried_or_adapted_skips_those_reads(client, community, member, other):
+    untouched = a_resource(member, community, title="Untouched")
+    used = a_resource(member, community, title="Used")
+    _try_and_adapt(used, community, other, 1)
+
+    assert count_queries(client, untouched.get_absolute_url()) == (
+        count_queries(client, used.get_absolute_url()) - 2
+    )
+    page = text(client.get(untouched.get_absolute_url()))
+    assert "No reports yet." in page and "Adaptations" not in page
+    page = text(client.get(used.get_absolute_url()))
+    assert "No reports yet." not in page and "Adaptations" in page
 
 
 def test_the_publish_and_adapt_forms_do_not_grow_with_memberships(client, community, member):
