@@ -53,14 +53,19 @@ def machine() -> dict:
     return {"cpu": cpu, "cores": cores, "memory_bytes": memory}
 
 
+RESULTS_PATHS = (":(exclude)bench/results", ":(exclude)bench/RESULTS.md")
+
+
 def commit(root: Path) -> str:
     """Return the short commit hash, marked when the checkout has uncommitted changes."""
     try:
         head = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
         ).stdout.strip()
+        # The results a run writes are not the code it measured: a second run on the same
+        # commit is still that commit.
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", ".", *RESULTS_PATHS],
             cwd=root,
             capture_output=True,
             text=True,

@@ -62,3 +62,26 @@ def test_ratio_targets_are_not_judged_when_the_floor_itself_was_disturbed(tmp_pa
 
     assert "**F1 disturbed:**" in text
     assert "| thread page: p95 ≤ 3× F1 p95 | 0.29× F1 (F1 disturbed: not judged) | n/a |" in text
+
+
+def test_the_commit_is_marked_dirty_by_changed_code_but_not_by_written_results(tmp_path):
+    import subprocess
+
+    from bench.report import commit
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    (tmp_path / "bench" / "results").mkdir(parents=True)
+    for name in ("bench/RESULTS.md", "bench/results/S-sqlite.json", "bench/run.py"):
+        (tmp_path / name).write_text("first\n")
+    git("init", "-q")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "first")
+    clean = commit(tmp_path)
+
+    (tmp_path / "bench" / "RESULTS.md").write_text("a new table\n")
+    (tmp_path / "bench" / "results" / "S-sqlite.json").write_text("{}\n")
+    assert commit(tmp_path) == clean and not clean.endswith("-dirty")
+    (tmp_path / "bench" / "run.py").write_text("changed\n")
+    assert commit(tmp_path) == clean + "-dirty"
